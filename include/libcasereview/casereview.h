@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libcasereview: reproducible, verifiable review of administrative
+ * enforcement case files (行政执法案卷评查).
+ *
+ * This is the only header applications include.
+ */
+#pragma once
+
+#define CASE_REVIEW_INSIDE
+
+#include <libcasereview/casereview-version-macros.h>
+#include <libcasereview/casereview-version.h>
+#include <libcasereview/casereview-enum-types.h>
+#include <libcasereview/casereview-error.h>
+#include <libcasereview/casereview-random.h>
+
+#undef CASE_REVIEW_INSIDE
