@@ -14,5 +14,10 @@
 #include <libcasereview/casereview-enum-types.h>
 #include <libcasereview/casereview-error.h>
 #include <libcasereview/casereview-random.h>
+#include <libcasereview/casereview-enforcement-kind.h>
+#include <libcasereview/casereview-agency.h>
+#include <libcasereview/casereview-case-file.h>
+#include <libcasereview/casereview-frame-filter.h>
+#include <libcasereview/casereview-population.h>
 
 #undef CASE_REVIEW_INSIDE

@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Reads a population from an agencies CSV and a cases CSV. Every problem is
+ * reported as "file:line:column: rule", the column being the 1-based field
+ * number; the result is a new store, so a failed read changes nothing.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "casereview-csv-reader.h"
+#include "casereview-population-io.h"
+#include "casereview-problem-list.h"
+#include "casereview-value-parsers.h"
+
+/* How often (in records) progress is reported and cancellation checked. */
+#define CHECK_INTERVAL 8192
+
+typedef enum {
+  CASE_COLUMN_ID,
+  CASE_COLUMN_AGENCY,
+  CASE_COLUMN_KIND,
+  CASE_COLUMN_CLOSED_ON,
+  CASE_COLUMN_AMOUNT,
+  CASE_COLUMN_FLAGS,
+  CASE_COLUMN_TITLE,
+  CASE_COLUMN_WEIGHT,
+  N_CASE_COLUMNS
+} CaseColumn;
+
+typedef enum {
+  AGENCY_COLUMN_ID,
+  AGENCY_COLUMN_NAME,
+  AGENCY_COLUMN_SHORT_NAME,
+  AGENCY_COLUMN_CATEGORY,
+  N_AGENCY_COLUMNS
+} AgencyColumn;
+
+typedef struct
+{
+  const char *chinese;
+  const char *english;
+  const char *alternatives[3];   /* other spellings seen in exports */
+  gboolean    required;
+} ColumnName;
+
+static const ColumnName case_columns[N_CASE_COLUMNS] = {
+  [CASE_COLUMN_ID] = { "案卷编号", "case_id", { "案号", "案件编号", "id" }, TRUE },
+  [CASE_COLUMN_AGENCY] = { "执法单位", "agency", { "agency_id", "执法机关", NULL }, TRUE },
+  [CASE_COLUMN_KIND] = { "执法类别", "kind", { "执法类型", NULL, NULL }, TRUE },
+  [CASE_COLUMN_CLOSED_ON] = { "结案日期", "closed_on", { "结案时间", NULL, NULL }, TRUE },
+  [CASE_COLUMN_AMOUNT] = { "罚没金额", "amount", { "罚没金额（元）", "罚没金额(元)", NULL }, FALSE },
+  [CASE_COLUMN_FLAGS] = { "风险标记", "flags", { NULL, NULL, NULL }, FALSE },
+  [CASE_COLUMN_TITLE] = { "案由", "title", { NULL, NULL, NULL }, FALSE },
+  [CASE_COLUMN_WEIGHT] = { "风险权重", "weight", { NULL, NULL, NULL }, FALSE },
+};
+
+static const ColumnName agency_columns[N_AGENCY_COLUMNS] = {
+  [AGENCY_COLUMN_ID] = { "编号", "id", { "单位编号", NULL, NULL }, TRUE },
+  [AGENCY_COLUMN_NAME] = { "名称", "name", { "单位名称", NULL, NULL }, TRUE },
+  [AGENCY_COLUMN_SHORT_NAME] = { "简称", "short_name", { NULL, NULL, NULL }, FALSE },
+  [AGENCY_COLUMN_CATEGORY] = { "类别", "category", { "单位类别", NULL, NULL }, FALSE },
+};
+
+static gboolean
+column_name_matches (const ColumnName *name,
+                     const char       *header)
+{
+  if (g_str_equal (header, name->chinese) || g_ascii_strcasecmp (header, name->english) == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (name->alternatives); i++)
+    if (name->alternatives[i] != NULL && g_ascii_strcasecmp (header, name->alternatives[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+trim_field (char *field)
+{
+  return g_strstrip (field);
+}
+
+/* Maps header fields to columns: positions[column] is the 0-based field index
+ * or -1. Unknown headers are ignored, so exports may carry extra columns. */
+static gboolean
+map_header (const CsvRecord  *header,
+            const ColumnName *names,
+            guint             n_names,
+            int              *positions,
+            const char       *display_name,
+            ProblemList      *problems)
+{
+  gboolean ok = TRUE;
+
+  for (guint c = 0; c < n_names; c++)
+    positions[c] = -1;
+
+  for (guint f = 0; f < header->n_fields; f++)
+    {
+      const char *text = trim_field (header->fields[f]);
+
+      for (guint c = 0; c < n_names; c++)
+        {
+          if (!column_name_matches (&names[c], text))
+            continue;
+          if (positions[c] >= 0)
+            {
+              problem_list_add (problems, CASE_REVIEW_ERROR_INVALID,
+                                _("%s:%u:%u: column %s/%s appears twice (first as column %d)"),
+                                display_name, header->line, f + 1,
+                                names[c].chinese, names[c].english, positions[c] + 1);
+              return FALSE;
+            }
+          positions[c] = (int) f;
+        }
+    }
+
+  for (guint c = 0; c < n_names; c++)
+    {
+      if (names[c].required && positions[c] < 0)
+        {
+          ok = FALSE;
+          if (!problem_list_add (problems, CASE_REVIEW_ERROR_INVALID,
+                                 _("%s:%u:1: the required column %s/%s is missing from the header"),
+                                 display_name, header->line, names[c].chinese, names[c].english))
+            break;
+        }
+    }
+
+  return ok;
+}
+
+typedef struct
+{
+  GFileInputStream *stream;
+  CsvReader *reader;
+  char *display_name;
+  goffset size;
+} OpenCsv;
+
+static void
+open_csv_clear (OpenCsv *open)
+{
+  g_clear_pointer (&open->reader, csv_reader_free);
+  g_clear_object (&open->stream);
+  g_clear_pointer (&open->display_name, g_free);
+}
+
+static gboolean
+open_csv (GFile                  *file,
+          CaseReviewTextEncoding  encoding,
+          OpenCsv                *open,
+          GCancellable           *cancellable,
+          GError                **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  open->display_name = g_file_get_basename (file);
+  open->stream = g_file_read (file, cancellable, error);
+  if (open->stream == NULL)
+    return FALSE;
+
+  info = g_file_input_stream_query_info (open->stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  open->size = info != NULL ? g_file_info_get_size (info) : 0;
+  open->reader = csv_reader_new (G_INPUT_STREAM (open->stream), open->display_name, encoding);
+
+  return TRUE;
+}
+
+/* Reads the next non-blank record. Returns FALSE at the end (error unset)
+ * or on a structural error, which is added to @problems (and then fatal:
+ * after a broken quote nothing later can be located reliably). */
+static gboolean
+next_record (OpenCsv       *open,
+             CsvRecord     *record,
+             ProblemList   *problems,
+             gboolean      *failed,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  for (;;)
+    {
+      GError *local_error = NULL;
+
+      if (!csv_reader_next (open->reader, record, cancellable, &local_error))
+        {
+          if (local_error == NULL)
+            return FALSE;
+          *failed = TRUE;
+          if (local_error->domain == CASE_REVIEW_ERROR)
+            {
+              problem_list_add (problems, local_error->code, "%s", local_error->message);
+              g_error_free (local_error);
+            }
+          else
+            {
+              g_propagate_prefixed_error (error, local_error, "%s: ", open->display_name);
+            }
+          return FALSE;
+        }
+      if (!csv_record_is_blank (record))
+        return TRUE;
+    }
+}
+
+static gboolean
+check_field_count (const CsvRecord *record,
+                   guint            expected,
+                   const char      *display_name,
+                   ProblemList     *problems)
+{
+  if (record->n_fields == expected)
+    return TRUE;
+
+  if (record->n_fields > expected)
+    problem_list_add (problems, CASE_REVIEW_ERROR_PARSE,
+                      _("%s:%u:%u: the row has %u fields but the header has %u"),
+                      display_name, record->field_lines[expected], expected + 1,
+                      record->n_fields, expected);
+  else
+    problem_list_add (problems, CASE_REVIEW_ERROR_PARSE,
+                      _("%s:%u:%u: the row has %u fields but the header has %u"),
+                      display_name, record->field_lines[record->n_fields - 1], record->n_fields + 1,
+                      record->n_fields, expected);
+  return FALSE;
+}
+
+static void
+report_progress (const PopulationReadOptions *options,
+                 goffset                      done,
+                 goffset                      total)
+{
+  if (options->progress != NULL && total > 0)
+    options->progress (MIN (1.0, (double) done / (double) total), options->progress_data);
+}
+
+static gboolean
+read_agencies (OpenCsv                     *open,
+               CaseStore                   *store,
+               ProblemList                 *problems,
+               GCancellable                *cancellable,
+               GError                     **error)
+{
+  CsvRecord record;
+  int positions[N_AGENCY_COLUMNS];
+  gboolean failed = FALSE;
+  g_autoptr(GHashTable) first_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_rows = 0;
+
+  if (!next_record (open, &record, problems, &failed, cancellable, error))
+    {
+      if (!failed)
+        problem_list_add (problems, CASE_REVIEW_ERROR_PARSE,
+                          _("%s:1:1: the file is empty; expected a header row"), open->display_name);
+      return FALSE;
+    }
+  if (!map_header (&record, agency_columns, N_AGENCY_COLUMNS, positions, open->display_name, problems))
+    return FALSE;
+
+  for (guint header_fields = record.n_fields;
+       next_record (open, &record, problems, &failed, cancellable, error);)
+    {
+      const char *id, *name, *short_name = NULL;
+      CaseReviewAgencyCategory category = CASE_REVIEW_AGENCY_CATEGORY_OTHER;
+      const char *reason;
+      guint line;
+      gboolean row_ok = TRUE;
+
+      n_rows++;
+      if (!check_field_count (&record, header_fields, open->display_name, problems))
+        {
+          if (problem_list_is_full (problems))
+            return FALSE;
+          continue;
+        }
+
+      id = trim_field (record.fields[positions[AGENCY_COLUMN_ID]]);
+      line = record.field_lines[positions[AGENCY_COLUMN_ID]];
+      name = trim_field (record.fields[positions[AGENCY_COLUMN_NAME]]);
+      if (positions[AGENCY_COLUMN_SHORT_NAME] >= 0)
+        short_name = trim_field (record.fields[positions[AGENCY_COLUMN_SHORT_NAME]]);
+
+      if ((reason = population_check_identifier (id)) != NULL)
+        {
+          row_ok = FALSE;
+          problem_list_add (problems, CASE_REVIEW_ERROR_INVALID, "%s:%u:%d: %s",
+                            open->display_name, line, positions[AGENCY_COLUMN_ID] + 1, reason);
+        }
+      else if (g_hash_table_contains (first_lines, id))
+        {
+          row_ok = FALSE;
+          problem_list_add (problems, CASE_REVIEW_ERROR_DUPLICATE,
+                            _("%s:%u:%d: duplicate agency id \"%s\" (first at line %u)"),
+                            open->display_name, line, positions[AGENCY_COLUMN_ID] + 1, id,
+                            GPOINTER_TO_UINT (g_hash_table_lookup (first_lines, id)));
+        }
+
+      if (name[0] == '\0')
+        {
+          row_ok = FALSE;
+          problem_list_add (problems, CASE_REVIEW_ERROR_INVALID, _("%s:%u:%d: the agency name is empty"),
+                            open->display_name, record.field_lines[positions[AGENCY_COLUMN_NAME]],
+                            positions[AGENCY_COLUMN_NAME] + 1);
+        }
+      else if (case_store_find_agency_by_name (store, name) >= 0)
+        {
+          row_ok = FALSE;
+          problem_list_add (problems, CASE_REVIEW_ERROR_DUPLICATE,
+                            _("%s:%u:%d: two agencies are named \"%s\"; names must be unique because cases may refer to agencies by name"),
+                            open->display_name, record.field_lines[positions[AGENCY_COLUMN_NAME]],
+                            positions[AGENCY_COLUMN_NAME] + 1, name);
+        }
+
+      if (positions[AGENCY_COLUMN_CATEGORY] >= 0)
+        {
+          const char *text = trim_field (record.fields[positions[AGENCY_COLUMN_CATEGORY]]);
+
+          if (text[0] != '\0' && !case_review_agency_category_parse (text, &category))
+            {
+              row_ok = FALSE;
+              problem_list_add (problems, CASE_REVIEW_ERROR_INVALID,
+                                _("%s:%u:%d: unknown agency category \"%s\" (expected district_department, municipal_branch, street_office or other)"),
+                                open->display_name, record.field_lines[positions[AGENCY_COLUMN_CATEGORY]],
+                                positions[AGENCY_COLUMN_CATEGORY] + 1, text);
+            }
+        }
+
+      if (row_ok && problem_list_is_empty (problems))
+        {
+          g_autoptr(CaseReviewAgency) agency =
+            case_review_agency_new (id, name, short_name != NULL && short_name[0] != '\0' ? short_name : NULL, category);
+
+          case_store_add_agency (store, agency);
+        }
+      if (id[0] != '\0' && !g_hash_table_contains (first_lines, id))
+        g_hash_table_insert (first_lines, g_strdup (id), GUINT_TO_POINTER (line));
+      if (problem_list_is_full (problems))
+        return FALSE;
+    }
+
+  if (failed || (error != NULL && *error != NULL))
+    return FALSE;
+  if (n_rows == 0)
+    problem_list_add (problems, CASE_REVIEW_ERROR_INVALID,
+                      _("%s:%u:1: the file has a header but no agencies"), open->display_name, record.line + 1);
+
+  return problem_list_is_empty (problems);
+}
+
+static gboolean
+read_cases (OpenCsv                     *open,
+            CaseStore                   *store,
+            const PopulationReadOptions *options,
+            goffset                      total_size,
+            goffset                      done_before,
+            ProblemList                 *problems,
+            GCancellable                *cancellable,
+            GError                     **error)
+{
+  CsvRecord record;
+  int positions[N_CASE_COLUMNS];
+  gboolean failed = FALSE;
+  guint header_fields, header_line;
+  guint n_rows = 0;
+  /* The line each stored case came from, for "first at line N". */
+  g_autoptr(GArray) row_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Ids of rows rejected for other reasons, so their duplicates are caught. */
+  g_autoptr(GHashTable) rejected_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!next_record (open, &record, problems, &failed, cancellable, error))
+    {
+      if (!failed)
+        problem_list_add (problems, CASE_REVIEW_ERROR_PARSE,
+                          _("%s:1:1: the file is empty; expected a header row"), open->display_name);
+      return FALSE;
+    }
+  if (!map_header (&record, case_columns, N_CASE_COLUMNS, positions, open->display_name, problems))
+    return FALSE;
+  header_fields = record.n_fields;
+  header_line = record.line;
+
+  while (next_record (open, &record, problems, &failed, cancellable, error))
+    {
+      char *id, *agency_text, *kind_text, *date_text;
+      const char *reason;
+      int agency = -1, existing = -1;
+      CaseReviewEnforcementKind kind = CASE_REVIEW_ENFORCEMENT_KIND_OTHER;
+      guint32 closed_on = 0;
+      gint64 amount = CASE_STORE_NO_AMOUNT;
+      double weight = 0;
+      gboolean has_weight = FALSE;
+      g_auto(GStrv) flags = NULL;
+      const char *title = NULL;
+      gboolean row_ok = TRUE;
+
+#define FIELD_LINE(column) (record.field_lines[positions[column]])
+#define FIELD_COLUMN(column) (positions[column] + 1)
+#define ROW_PROBLEM(code, column, ...)                                                  \
+      G_STMT_START {                                                                    \
+        g_autofree char *detail_ = g_strdup_printf (__VA_ARGS__);                       \
+        row_ok = FALSE;                                                                 \
+        problem_list_add (problems, code, "%s:%u:%d: %s", open->display_name,           \
+                          FIELD_LINE (column), FIELD_COLUMN (column), detail_);         \
+      } G_STMT_END
+
+      if (++n_rows % CHECK_INTERVAL == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          report_progress (options, done_before + csv_reader_get_bytes_read (open->reader), total_size);
+        }
+
+      if (!check_field_count (&record, header_fields, open->display_name, problems))
+        {
+          if (problem_list_is_full (problems))
+            return FALSE;
+          continue;
+        }
+
+      id = trim_field (record.fields[positions[CASE_COLUMN_ID]]);
+      if ((reason = population_check_identifier (id)) != NULL)
+        ROW_PROBLEM (CASE_REVIEW_ERROR_INVALID, CASE_COLUMN_ID, "%s", reason);
+      else if ((existing = case_store_find_case (store, id)) >= 0)
+        ROW_PROBLEM (CASE_REVIEW_ERROR_DUPLICATE, CASE_COLUMN_ID,
+                     _("duplicate case id \"%s\" (first at line %u)"), id,
+                     g_array_index (row_lines, guint, existing));
+      else if (g_hash_table_contains (rejected_ids, id))
+        {
+          existing = 0;
+          ROW_PROBLEM (CASE_REVIEW_ERROR_DUPLICATE, CASE_COLUMN_ID,
+                       _("duplicate case id \"%s\" (first at line %u)"), id,
+                       GPOINTER_TO_UINT (g_hash_table_lookup (rejected_ids, id)));
+        }
+
+      agency_text = trim_field (record.fields[positions[CASE_COLUMN_AGENCY]]);
+      if ((agency = population_resolve_agency (store, agency_text)) < 0)
+        ROW_PROBLEM (CASE_REVIEW_ERROR_NOT_FOUND, CASE_COLUMN_AGENCY,
+                     _("unknown agency \"%s\": not the id or the name of any agency in the agencies file"),
+                     agency_text);
+
+      kind_text = record.fields[positions[CASE_COLUMN_KIND]];
+      if (!case_review_enforcement_kind_parse (kind_text, &kind))
+        ROW_PROBLEM (CASE_REVIEW_ERROR_INVALID, CASE_COLUMN_KIND,
+                     _("unknown enforcement kind \"%s\" (expected 处罚, 强制, 检查, 许可, 其他 or penalty, coercion, inspection, licensing, other)"),
+                     trim_field (kind_text));
+
+      date_text = record.fields[positions[CASE_COLUMN_CLOSED_ON]];
+      if ((reason = case_review_parse_date (date_text, &closed_on)) != NULL)
+        ROW_PROBLEM (CASE_REVIEW_ERROR_INVALID, CASE_COLUMN_CLOSED_ON,
+                     _("invalid closing date \"%s\": %s"), trim_field (date_text), reason);
+
+      if (positions[CASE_COLUMN_AMOUNT] >= 0)
+        {
+          char *text = trim_field (record.fields[positions[CASE_COLUMN_AMOUNT]]);
+
+          if (text[0] != '\0' && (reason = case_review_parse_amount (text, &amount)) != NULL)
+            ROW_PROBLEM (CASE_REVIEW_ERROR_INVALID, CASE_COLUMN_AMOUNT,
+                         _("invalid amount \"%s\": %s"), text, reason);
+        }
+
+      if (positions[CASE_COLUMN_WEIGHT] >= 0)
+        {
+          char *text = trim_field (record.fields[positions[CASE_COLUMN_WEIGHT]]);
+
+          if (text[0] != '\0')
+            {
+              if ((reason = case_review_parse_weight (text, &weight)) != NULL)
+                ROW_PROBLEM (CASE_REVIEW_ERROR_INVALID, CASE_COLUMN_WEIGHT,
+                             _("invalid risk weight \"%s\": %s"), text, reason);
+              has_weight = TRUE;
+            }
+        }
+
+      if (positions[CASE_COLUMN_FLAGS] >= 0 && record.lengths[positions[CASE_COLUMN_FLAGS]] > 0)
+        flags = case_review_split_flags (record.fields[positions[CASE_COLUMN_FLAGS]]);
+
+      if (positions[CASE_COLUMN_TITLE] >= 0 && record.lengths[positions[CASE_COLUMN_TITLE]] > 0)
+        title = record.fields[positions[CASE_COLUMN_TITLE]];
+
+#undef ROW_PROBLEM
+#undef FIELD_COLUMN
+#undef FIELD_LINE
+
+      /* Once anything is wrong the store is thrown away; only keep looking
+       * for problems, but remember ids for duplicate reports. */
+      if (row_ok && id[0] != '\0' && existing < 0)
+        {
+          guint line = record.field_lines[positions[CASE_COLUMN_ID]];
+
+          case_store_add_case (store, id, (guint) agency, kind, closed_on, amount,
+                               has_weight, weight, (const char * const *) flags, title);
+          g_array_append_val (row_lines, line);
+        }
+      else if (id[0] != '\0' && existing < 0)
+        g_hash_table_insert (rejected_ids, g_strdup (id),
+                             GUINT_TO_POINTER (record.field_lines[positions[CASE_COLUMN_ID]]));
+      if (problem_list_is_full (problems))
+        return FALSE;
+    }
+
+  if (failed || (error != NULL && *error != NULL))
+    return FALSE;
+  if (n_rows == 0)
+    problem_list_add (problems, CASE_REVIEW_ERROR_INVALID,
+                      _("%s:%u:1: the file has a header but no case files"), open->display_name, header_line + 1);
+
+  return problem_list_is_empty (problems);
+}
+
+CaseStore *
+population_read_csv (GFile                        *agencies,
+                     GFile                        *cases,
+                     const PopulationReadOptions  *options,
+                     GPtrArray                    *problems_out,
+                     GCancellable                 *cancellable,
+                     GError                      **error)
+{
+  g_autoptr(CaseStore) store = case_store_new ();
+  OpenCsv agencies_csv = { 0 }, cases_csv = { 0 };
+  ProblemList problems;
+  GError *local_error = NULL;
+  gboolean ok = FALSE;
+
+  problem_list_init (&problems, problems_out, options->max_errors);
+
+  if (!open_csv (agencies, options->encoding, &agencies_csv, cancellable, &local_error) ||
+      !open_csv (cases, options->encoding, &cases_csv, cancellable, &local_error))
+    goto out;
+
+  if (read_agencies (&agencies_csv, store, &problems, cancellable, &local_error))
+    ok = read_cases (&cases_csv, store, options, agencies_csv.size + cases_csv.size,
+                     agencies_csv.size, &problems, cancellable, &local_error);
+
+out:
+  open_csv_clear (&agencies_csv);
+  open_csv_clear (&cases_csv);
+
+  if (local_error != NULL)
+    {
+      g_ptr_array_set_size (problems_out, 0);
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (!ok)
+    {
+      problem_list_to_error (&problems, error);
+      return NULL;
+    }
+
+  report_progress (options, 1, 1);
+  return g_steal_pointer (&store);
+}
