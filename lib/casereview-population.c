@@ -41,6 +41,7 @@
 #include "casereview-frame-filter-private.h"
 #include "casereview-population.h"
 #include "casereview-population-io.h"
+#include "casereview-population-private.h"
 #include "casereview-value-parsers.h"
 
 struct _CaseReviewPopulation
@@ -1346,4 +1347,10 @@ case_review_population_save_cases_csv (CaseReviewPopulation  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   return population_write_cases_csv (self->store, file, with_bom, cancellable, error);
+}
+
+CaseStore *
+case_review_population_peek_store (CaseReviewPopulation *self)
+{
+  return self->store;
 }

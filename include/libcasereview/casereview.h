@@ -19,5 +19,10 @@
 #include <libcasereview/casereview-case-file.h>
 #include <libcasereview/casereview-frame-filter.h>
 #include <libcasereview/casereview-population.h>
+#include <libcasereview/casereview-sampling-plan.h>
+#include <libcasereview/casereview-sampled-case.h>
+#include <libcasereview/casereview-sample-stratum.h>
+#include <libcasereview/casereview-sample.h>
+#include <libcasereview/casereview-statistics.h>
 
 #undef CASE_REVIEW_INSIDE
