@@ -22,8 +22,8 @@ G_BEGIN_DECLS
  * kind, and plans can stratify or filter by it.
  *
  * The machine name of each kind (its GEnum nick: "penalty", "coercion", …)
- * is what CSV and JSON files use; [func@CaseReview.enforcement_kind_get_label]
- * and [func@CaseReview.enforcement_kind_get_english_label] give display labels.
+ * is what CSV and JSON files use; [func@CaseReview.EnforcementKind.get_label]
+ * and [func@CaseReview.EnforcementKind.get_english_label] give display labels.
  *
  * Since: 0.1
  */
