@@ -367,15 +367,15 @@ allocate (Context    *context,
                   stratum->allocated = 0;
                   continue;
                 }
+              g_autoptr(GError) plan_error = NULL;
+
               plan = case_review_attribute_plan_new (CASE_REVIEW_STATISTICAL_MODEL_HYPERGEOMETRIC,
                                                      settings->confidence, settings->tolerable_rate,
-                                                     expected, N, error);
-              if (plan == NULL)
-                {
-                  g_prefix_error (error, _("stratum %s: "), stratum->key);
-                  return FALSE;
-                }
-              n = (guint) MIN (case_review_attribute_plan_get_sample_size (plan), (guint64) N);
+                                                     expected, N, &plan_error);
+              /* The plan's rates were validated, so a failure means that no
+               * sample smaller than the stratum reaches the confidence: a
+               * small agency is reviewed in full. */
+              n = plan != NULL ? (guint) MIN (case_review_attribute_plan_get_sample_size (plan), (guint64) N) : N;
             }
 
           n = MIN (MAX (n, settings->min_per_stratum), max);

@@ -281,3 +281,80 @@ case_review_tool_print_json (JsonNode *root)
   fputc ('\n', stdout);
   fflush (stdout);
 }
+
+gboolean
+case_review_tool_parse_encoding (const char             *text,
+                                 CaseReviewTextEncoding *out_encoding)
+{
+  if (text == NULL || g_ascii_strcasecmp (text, "auto") == 0)
+    *out_encoding = CASE_REVIEW_TEXT_ENCODING_AUTO;
+  else if (g_ascii_strcasecmp (text, "utf-8") == 0 || g_ascii_strcasecmp (text, "utf8") == 0)
+    *out_encoding = CASE_REVIEW_TEXT_ENCODING_UTF8;
+  else if (g_ascii_strcasecmp (text, "gb18030") == 0 || g_ascii_strcasecmp (text, "gbk") == 0 ||
+           g_ascii_strcasecmp (text, "gb2312") == 0)
+    *out_encoding = CASE_REVIEW_TEXT_ENCODING_GB18030;  /* a superset of both */
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* "No such file" is exit status 1, never a rule broken. */
+static gboolean
+check_readable_file (GFile   *file,
+                     GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ACCESS_CAN_READ,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;  /* GIO's message names the file */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a directory, not a CSV file"), name);
+      return FALSE;
+    }
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) &&
+      !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, _("%s: permission denied"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+case_review_tool_load_population (const char             *agencies_path,
+                                  const char             *cases_path,
+                                  CaseReviewTextEncoding  encoding,
+                                  CaseReviewPopulation  **out_population)
+{
+  g_autoptr(GFile) agencies_file = g_file_new_for_commandline_arg (agencies_path);
+  g_autoptr(GFile) cases_file = g_file_new_for_commandline_arg (cases_path);
+  g_autoptr(CaseReviewPopulation) population = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!check_readable_file (agencies_file, &error) || !check_readable_file (cases_file, &error))
+    {
+      case_review_tool_print_error ("%s", error->message);
+      return CASE_REVIEW_TOOL_EXIT_FAILURE;
+    }
+
+  population = case_review_population_new ();
+  if (!case_review_population_load_csv (population, agencies_file, cases_file, encoding, NULL, &error))
+    {
+      status = case_review_tool_exit_status_for_error (error);
+      if (status == CASE_REVIEW_TOOL_EXIT_INVALID_INPUT)
+        g_printerr ("%s\n", error->message);  /* FILE:LINE:COLUMN: RULE, one per line */
+      else
+        case_review_tool_print_error ("%s", error->message);
+      return status;
+    }
+
+  *out_population = g_steal_pointer (&population);
+  return CASE_REVIEW_TOOL_EXIT_OK;
+}

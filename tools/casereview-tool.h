@@ -26,6 +26,7 @@ typedef enum {
   CASE_REVIEW_TOOL_EXIT_OK = 0,             /* success; for checks: the input is valid */
   CASE_REVIEW_TOOL_EXIT_FAILURE = 1,        /* bad usage, unreadable file, any other failure */
   CASE_REVIEW_TOOL_EXIT_INVALID_INPUT = 2,  /* the input was read and breaks a rule */
+  CASE_REVIEW_TOOL_EXIT_MISMATCH = 3,       /* for verifications: valid input that does not match */
 } CaseReviewToolExit;
 
 typedef struct _CaseReviewToolCommand CaseReviewToolCommand;
@@ -109,5 +110,21 @@ char    *case_review_tool_dup_error_code     (const GError                      
 
 /* Writes @root as pretty-printed UTF-8 JSON and a newline to stdout. */
 void     case_review_tool_print_json         (JsonNode                           *root);
+
+/* Reads --encoding: NULL or "auto", "utf-8" ("utf8"), "gb18030" ("gbk",
+ * "gb2312"); FALSE for anything else. */
+gboolean case_review_tool_parse_encoding     (const char                         *text,
+                                              CaseReviewTextEncoding             *out_encoding);
+
+/* Loads the frame from the agencies and cases CSV files as every command
+ * does. A file that cannot be read is reported as such before the library
+ * sees it (status 1); a file that breaks a rule prints the library's
+ * message, every problem on its own line, on stderr (status 2). Returns
+ * the exit status: 0 with *@out_population set, otherwise an error already
+ * reported on stderr. */
+int      case_review_tool_load_population    (const char                         *agencies_path,
+                                              const char                         *cases_path,
+                                              CaseReviewTextEncoding              encoding,
+                                              CaseReviewPopulation              **out_population);
 
 G_END_DECLS

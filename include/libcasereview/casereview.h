@@ -23,6 +23,10 @@
 #include <libcasereview/casereview-sampled-case.h>
 #include <libcasereview/casereview-sample-stratum.h>
 #include <libcasereview/casereview-sample.h>
+#include <libcasereview/casereview-reviewer.h>
+#include <libcasereview/casereview-reviewer-pool.h>
+#include <libcasereview/casereview-review-task.h>
+#include <libcasereview/casereview-assignment.h>
 #include <libcasereview/casereview-statistics.h>
 
 #undef CASE_REVIEW_INSIDE
