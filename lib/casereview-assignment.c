@@ -28,6 +28,7 @@
 
 #include "casereview-assignment.h"
 #include "casereview-error.h"
+#include "casereview-json-members.h"
 #include "casereview-random.h"
 #include "casereview-review-task-private.h"
 #include "casereview-version.h"
@@ -668,64 +669,7 @@ case_review_assignment_save_manifest (CaseReviewAssignment  *self,
                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
 }
 
-static gboolean
-manifest_error (GError     **error,
-                const char  *path,
-                const char  *detail)
-{
-  g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_INVALID, _("assignment manifest: %s: %s"), path, detail);
-  return FALSE;
-}
-
-static const char *
-member_string (JsonObject  *object,
-               const char  *member,
-               const char  *path,
-               GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      manifest_error (error, member_path, _("expected a string"));
-      return NULL;
-    }
-  return json_node_get_string (node);
-}
-
-static gboolean
-member_uint (JsonObject  *object,
-             const char  *member,
-             const char  *path,
-             guint       *out,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
-  gint64 value;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      (value = json_node_get_int (node)) < 0 || value > G_MAXINT32)
-    return manifest_error (error, member_path, _("expected a whole number"));
-  *out = (guint) value;
-  return TRUE;
-}
-
-static gboolean
-member_boolean (JsonObject  *object,
-                const char  *member,
-                gboolean    *out,
-                GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *member_path = g_strdup_printf ("$.%s", member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return manifest_error (error, member_path, _("expected true or false"));
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
+#define CONTEXT "assignment manifest"
 
 /**
  * case_review_assignment_new_from_manifest:
@@ -765,15 +709,15 @@ case_review_assignment_new_from_manifest (const char  *manifest,
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      manifest_error (error, "$", _("expected a JSON object"));
+      json_members_error (error, CONTEXT, "$", _("expected a JSON object"));
       return NULL;
     }
   object = json_node_get_object (root);
-  if ((format = member_string (object, "format", "$", error)) == NULL)
+  if (!json_members_string (object, "format", CONTEXT, "$", TRUE, &format, error))
     return NULL;
   if (!g_str_equal (format, MANIFEST_FORMAT))
     {
-      manifest_error (error, "$.format", _("not an assignment manifest"));
+      json_members_error (error, CONTEXT, "$.format", _("not an assignment manifest"));
       return NULL;
     }
   node = json_object_get_member (object, "version");
@@ -787,12 +731,12 @@ case_review_assignment_new_from_manifest (const char  *manifest,
     }
 
   self = g_object_new (CASE_REVIEW_TYPE_ASSIGNMENT, NULL);
-  if ((seed = member_string (object, "seed", "$", error)) == NULL ||
-      (pool = member_string (object, "pool_fingerprint", "$", error)) == NULL ||
-      (population = member_string (object, "population_fingerprint", "$", error)) == NULL ||
-      !member_uint (object, "per_file", "$", &self->per_file, error) ||
-      !member_boolean (object, "avoid_region", &avoid_region, error) ||
-      !member_boolean (object, "require_qualification", &require_qualification, error))
+  if (!json_members_string (object, "seed", CONTEXT, "$", TRUE, &seed, error) ||
+      !json_members_string (object, "pool_fingerprint", CONTEXT, "$", TRUE, &pool, error) ||
+      !json_members_string (object, "population_fingerprint", CONTEXT, "$", TRUE, &population, error) ||
+      !json_members_uint (object, "per_file", CONTEXT, "$", &self->per_file, error) ||
+      !json_members_boolean (object, "avoid_region", CONTEXT, "$", &avoid_region, error) ||
+      !json_members_boolean (object, "require_qualification", CONTEXT, "$", &require_qualification, error))
     return NULL;
   self->seed = g_strdup (seed);
   self->pool_fingerprint = g_strdup (pool);
@@ -800,13 +744,8 @@ case_review_assignment_new_from_manifest (const char  *manifest,
   self->rules = (avoid_region ? CASE_REVIEW_ASSIGNMENT_RULES_AVOID_REGION : 0) |
                 (require_qualification ? CASE_REVIEW_ASSIGNMENT_RULES_REQUIRE_QUALIFICATION : 0);
 
-  node = json_object_get_member (object, "tasks");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      manifest_error (error, "$.tasks", _("expected an array"));
-      return NULL;
-    }
-  tasks = json_node_get_array (node);
+  if ((tasks = json_members_array (object, "tasks", CONTEXT, "$", error)) == NULL)
+    return NULL;
   for (guint i = 0; i < json_array_get_length (tasks); i++)
     {
       JsonNode *element = json_array_get_element (tasks, i);
@@ -816,13 +755,15 @@ case_review_assignment_new_from_manifest (const char  *manifest,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          manifest_error (error, path, _("expected an object"));
+          json_members_error (error, CONTEXT, path, _("expected an object"));
           return NULL;
         }
-      if ((case_id = member_string (json_node_get_object (element), "case_id", path, error)) == NULL ||
-          (agency = member_string (json_node_get_object (element), "agency", path, error)) == NULL ||
-          (reviewer = member_string (json_node_get_object (element), "reviewer", path, error)) == NULL ||
-          !member_uint (json_node_get_object (element), "slot", path, &slot, error))
+      JsonObject *task = json_node_get_object (element);
+
+      if (!json_members_string (task, "case_id", CONTEXT, path, TRUE, &case_id, error) ||
+          !json_members_string (task, "agency", CONTEXT, path, TRUE, &agency, error) ||
+          !json_members_string (task, "reviewer", CONTEXT, path, TRUE, &reviewer, error) ||
+          !json_members_uint (task, "slot", CONTEXT, path, &slot, error))
         return NULL;
       g_ptr_array_add (self->tasks, case_review_review_task_new_internal (case_id, agency, reviewer, slot));
     }

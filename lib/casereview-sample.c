@@ -27,6 +27,7 @@
 
 #include "casereview-enum-types.h"
 #include "casereview-error.h"
+#include "casereview-json-members.h"
 #include "casereview-sample-private.h"
 #include "casereview-sampling-plan-private.h"
 #include "casereview-version.h"
@@ -517,86 +518,7 @@ case_review_sample_save_manifest (CaseReviewSample  *self,
 }
 
 /* Reading manifests: every problem names its JSON path. */
-
-static gboolean
-manifest_error (GError     **error,
-                const char  *path,
-                const char  *detail)
-{
-  g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_INVALID, _("manifest: %s: %s"), path, detail);
-  return FALSE;
-}
-
-static gboolean
-get_string (JsonObject   *object,
-            const char   *member,
-            const char   *path,
-            gboolean      required,
-            const char  **out,
-            GError      **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return required ? manifest_error (error, member_path, _("the member is required")) : TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return manifest_error (error, member_path, _("expected a string"));
-  *out = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-get_count (JsonObject  *object,
-           const char  *member,
-           const char  *path,
-           guint       *out,
-           GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
-  gint64 value;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      (value = json_node_get_int (node)) < 0 || value > G_MAXUINT32)
-    return manifest_error (error, member_path, _("expected a whole number"));
-  *out = (guint) value;
-  return TRUE;
-}
-
-static gboolean
-get_number (JsonObject  *object,
-            const char  *member,
-            const char  *path,
-            double      *out,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
-  GType type = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-
-  if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
-    return manifest_error (error, member_path, _("expected a number"));
-  *out = json_node_get_double (node);
-  return TRUE;
-}
-
-static JsonArray *
-get_array (JsonObject  *object,
-           const char  *member,
-           GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *path = g_strdup_printf ("$.%s", member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      manifest_error (error, path, _("expected an array"));
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
+#define CONTEXT "manifest"
 
 /**
  * case_review_sample_new_from_manifest:
@@ -639,16 +561,16 @@ case_review_sample_new_from_manifest (const char  *manifest,
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      manifest_error (error, "$", _("expected a JSON object"));
+      json_members_error (error, CONTEXT, "$", _("expected a JSON object"));
       return NULL;
     }
   object = json_node_get_object (root);
 
-  if (!get_string (object, "format", "$", TRUE, &format, error))
+  if (!json_members_string (object, "format", CONTEXT, "$", TRUE, &format, error))
     return NULL;
   if (!g_str_equal (format, MANIFEST_FORMAT))
     {
-      manifest_error (error, "$.format", _("not a sample manifest"));
+      json_members_error (error, CONTEXT, "$.format", _("not a sample manifest"));
       return NULL;
     }
   version = json_object_get_member (object, "version");
@@ -659,8 +581,8 @@ case_review_sample_new_from_manifest (const char  *manifest,
                    _("manifest: $.version: only version %d of the manifest format is supported"), MANIFEST_VERSION);
       return NULL;
     }
-  if (!get_string (object, "seed", "$", TRUE, &seed, error) ||
-      !get_string (object, "library_version", "$", TRUE, &library_version, error))
+  if (!json_members_string (object, "seed", CONTEXT, "$", TRUE, &seed, error) ||
+      !json_members_string (object, "library_version", CONTEXT, "$", TRUE, &library_version, error))
     return NULL;
 
   plan = case_review_sampling_plan_new_from_json_node (json_object_get_member (object, "plan"), "$.plan", error);
@@ -671,24 +593,24 @@ case_review_sample_new_from_manifest (const char  *manifest,
     }
   if (!g_str_equal (seed, case_review_sampling_plan_get_seed (plan)))
     {
-      manifest_error (error, "$.seed", _("differs from the plan's seed"));
+      json_members_error (error, CONTEXT, "$.seed", _("differs from the plan's seed"));
       return NULL;
     }
 
   population_node = json_object_get_member (object, "population");
   if (population_node == NULL || !JSON_NODE_HOLDS_OBJECT (population_node))
     {
-      manifest_error (error, "$.population", _("expected an object"));
+      json_members_error (error, CONTEXT, "$.population", _("expected an object"));
       return NULL;
     }
   population = json_node_get_object (population_node);
-  if (!get_string (population, "fingerprint", "$.population", TRUE, &fingerprint, error) ||
-      !get_count (population, "n_cases", "$.population", &population_size, error) ||
-      !get_count (object, "frame_size", "$", &frame_size, error))
+  if (!json_members_string (population, "fingerprint", CONTEXT, "$.population", TRUE, &fingerprint, error) ||
+      !json_members_uint (population, "n_cases", CONTEXT, "$.population", &population_size, error) ||
+      !json_members_uint (object, "frame_size", CONTEXT, "$", &frame_size, error))
     return NULL;
 
-  if ((strata_array = get_array (object, "strata", error)) == NULL ||
-      (units_array = get_array (object, "units", error)) == NULL)
+  if ((strata_array = json_members_array (object, "strata", CONTEXT, "$", error)) == NULL ||
+      (units_array = json_members_array (object, "units", CONTEXT, "$", error)) == NULL)
     return NULL;
 
   for (guint i = 0; i < json_array_get_length (strata_array); i++)
@@ -702,22 +624,22 @@ case_review_sample_new_from_manifest (const char  *manifest,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          manifest_error (error, path, _("expected an object"));
+          json_members_error (error, CONTEXT, path, _("expected an object"));
           return NULL;
         }
       stratum = json_node_get_object (node);
       take_all = json_object_get_member (stratum, "take_all");
-      if (!get_string (stratum, "key", path, TRUE, &key, error) ||
-          !get_count (stratum, "population_size", path, &size, error) ||
-          !get_count (stratum, "allocated", path, &allocated, error) ||
-          !get_count (stratum, "certainty", path, &certainty, error) ||
-          !get_count (stratum, "selected", path, &selected, error) ||
-          !get_count (stratum, "reserves", path, &reserves, error))
+      if (!json_members_string (stratum, "key", CONTEXT, path, TRUE, &key, error) ||
+          !json_members_uint (stratum, "population_size", CONTEXT, path, &size, error) ||
+          !json_members_uint (stratum, "allocated", CONTEXT, path, &allocated, error) ||
+          !json_members_uint (stratum, "certainty", CONTEXT, path, &certainty, error) ||
+          !json_members_uint (stratum, "selected", CONTEXT, path, &selected, error) ||
+          !json_members_uint (stratum, "reserves", CONTEXT, path, &reserves, error))
         return NULL;
       if (take_all == NULL || !JSON_NODE_HOLDS_VALUE (take_all) || json_node_get_value_type (take_all) != G_TYPE_BOOLEAN)
         {
           g_autofree char *member_path = g_strdup_printf ("%s.take_all", path);
-          manifest_error (error, member_path, _("expected true or false"));
+          json_members_error (error, CONTEXT, member_path, _("expected true or false"));
           return NULL;
         }
       g_ptr_array_add (strata, case_review_sample_stratum_new_internal (key, size, allocated, certainty, selected,
@@ -737,24 +659,24 @@ case_review_sample_new_from_manifest (const char  *manifest,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          manifest_error (error, path, _("expected an object"));
+          json_members_error (error, CONTEXT, path, _("expected an object"));
           return NULL;
         }
       unit = json_node_get_object (node);
-      if (!get_string (unit, "case_id", path, TRUE, &case_id, error) ||
-          !get_string (unit, "agency", path, TRUE, &agency, error) ||
-          !get_string (unit, "stratum", path, TRUE, &stratum, error) ||
-          !get_string (unit, "role", path, TRUE, &role_name, error) ||
-          !get_count (unit, "draw_index", path, &draw_index, error) ||
-          !get_number (unit, "inclusion_probability", path, &probability, error) ||
-          !get_string (unit, "ticket", path, FALSE, &ticket, error) ||
-          !get_string (unit, "replaces", path, FALSE, &replaces, error) ||
-          !get_string (unit, "reason", path, replaces != NULL, &reason, error))
+      if (!json_members_string (unit, "case_id", CONTEXT, path, TRUE, &case_id, error) ||
+          !json_members_string (unit, "agency", CONTEXT, path, TRUE, &agency, error) ||
+          !json_members_string (unit, "stratum", CONTEXT, path, TRUE, &stratum, error) ||
+          !json_members_string (unit, "role", CONTEXT, path, TRUE, &role_name, error) ||
+          !json_members_uint (unit, "draw_index", CONTEXT, path, &draw_index, error) ||
+          !json_members_number (unit, "inclusion_probability", CONTEXT, path, &probability, error) ||
+          !json_members_string (unit, "ticket", CONTEXT, path, FALSE, &ticket, error) ||
+          !json_members_string (unit, "replaces", CONTEXT, path, FALSE, &replaces, error) ||
+          !json_members_string (unit, "reason", CONTEXT, path, replaces != NULL, &reason, error))
         return NULL;
       if (!case_review_sample_role_parse (role_name, &role))
         {
           g_autofree char *member_path = g_strdup_printf ("%s.role", path);
-          manifest_error (error, member_path, _("unknown role"));
+          json_members_error (error, CONTEXT, member_path, _("unknown role"));
           return NULL;
         }
       sampled = case_review_sampled_case_new_internal (case_id, agency, stratum, role, draw_index, probability, ticket);
@@ -769,7 +691,7 @@ case_review_sample_new_from_manifest (const char  *manifest,
   self->library_version = g_strdup (library_version);
   if (g_hash_table_size (self->by_case_id) != self->units->len)
     {
-      manifest_error (error, "$.units", _("a case appears more than once"));
+      json_members_error (error, CONTEXT, "$.units", _("a case appears more than once"));
       g_object_unref (self);
       return NULL;
     }

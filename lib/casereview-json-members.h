@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Typed access to the members of a JSON object, for readers of manifests and
+ * other JSON formats: each failure is a CASE_REVIEW_ERROR_INVALID error
+ * "CONTEXT: PATH.MEMBER: expected …", so every problem names its JSON path.
+ * Private to the library.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+gboolean   json_members_error   (GError      **error,
+                                 const char   *context,
+                                 const char   *path,
+                                 const char   *detail);
+gboolean   json_members_string  (JsonObject   *object,
+                                 const char   *member,
+                                 const char   *context,
+                                 const char   *path,
+                                 gboolean      required,
+                                 const char  **out,
+                                 GError      **error);
+gboolean   json_members_uint    (JsonObject   *object,
+                                 const char   *member,
+                                 const char   *context,
+                                 const char   *path,
+                                 guint        *out,
+                                 GError      **error);
+gboolean   json_members_boolean (JsonObject   *object,
+                                 const char   *member,
+                                 const char   *context,
+                                 const char   *path,
+                                 gboolean     *out,
+                                 GError      **error);
+gboolean   json_members_number  (JsonObject   *object,
+                                 const char   *member,
+                                 const char   *context,
+                                 const char   *path,
+                                 double       *out,
+                                 GError      **error);
+JsonArray *json_members_array   (JsonObject   *object,
+                                 const char   *member,
+                                 const char   *context,
+                                 const char   *path,
+                                 GError      **error);
+
+G_END_DECLS
