@@ -87,15 +87,6 @@ compare_strata (gconstpointer a,
 }
 
 static int
-compare_rows_by_id (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      store)
-{
-  return strcmp (case_store_get_row (store, *(const guint *) a)->id,
-                 case_store_get_row (store, *(const guint *) b)->id);
-}
-
-static int
 compare_rows_by_date (gconstpointer a,
                       gconstpointer b,
                       gpointer      store)
@@ -115,24 +106,46 @@ agency_id (CaseStore     *store,
   return case_review_agency_get_id (case_store_get_agency (store, row->agency));
 }
 
-static char *
-stratum_key (CaseStore                *store,
-             const CaseRow            *row,
-             CaseReviewStratification  stratification)
+/* The stratum a row belongs to, as a small integer: the agency's index, the
+ * kind, or agency × kinds + kind. */
+static guint
+stratum_slot (const CaseRow            *row,
+              CaseReviewStratification  stratification)
 {
   switch (stratification)
     {
     case CASE_REVIEW_STRATIFICATION_AGENCY:
-      return g_strdup (agency_id (store, row));
+      return row->agency;
     case CASE_REVIEW_STRATIFICATION_KIND:
-      return g_strdup (case_review_enforcement_kind_get_name (row->kind));
+      return row->kind;
     case CASE_REVIEW_STRATIFICATION_AGENCY_KIND:
     default:
-      return g_strconcat (agency_id (store, row), "/", case_review_enforcement_kind_get_name (row->kind), NULL);
+      return row->agency * CASE_REVIEW_N_ENFORCEMENT_KINDS + row->kind;
     }
 }
 
-/* The frame, divided into strata sorted by key, each in canonical order. */
+static char *
+slot_key (CaseStore                *store,
+          guint                     slot,
+          CaseReviewStratification  stratification)
+{
+  switch (stratification)
+    {
+    case CASE_REVIEW_STRATIFICATION_AGENCY:
+      return g_strdup (case_review_agency_get_id (case_store_get_agency (store, slot)));
+    case CASE_REVIEW_STRATIFICATION_KIND:
+      return g_strdup (case_review_enforcement_kind_get_name (slot));
+    case CASE_REVIEW_STRATIFICATION_AGENCY_KIND:
+    default:
+      return g_strconcat (case_review_agency_get_id (case_store_get_agency (store, slot / CASE_REVIEW_N_ENFORCEMENT_KINDS)),
+                          "/", case_review_enforcement_kind_get_name (slot % CASE_REVIEW_N_ENFORCEMENT_KINDS), NULL);
+    }
+}
+
+/* The frame, divided into strata sorted by key, each in canonical order.
+ * One pass in row order applies the filter and finds each row's stratum;
+ * one walk of the store's canonical order (the fingerprint's) then fills
+ * the strata already sorted, which is much cheaper than sorting each. */
 static GPtrArray *
 build_strata (Context                *context,
               CaseReviewFrameFilter  *filter,
@@ -140,9 +153,16 @@ build_strata (Context                *context,
               GError                **error)
 {
   CaseStore *store = context->store;
+  CaseReviewStratification stratification = context->settings->stratification;
   g_autoptr(GPtrArray) strata = g_ptr_array_new_with_free_func ((GDestroyNotify) stratum_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   const char * const *agencies = case_review_frame_filter_get_agencies (filter);
+  guint n_rows = case_store_get_n_rows (store);
+  guint n_slots = stratification == CASE_REVIEW_STRATIFICATION_KIND ? CASE_REVIEW_N_ENFORCEMENT_KINDS
+                : stratification == CASE_REVIEW_STRATIFICATION_AGENCY ? case_store_get_n_agencies (store)
+                : case_store_get_n_agencies (store) * CASE_REVIEW_N_ENFORCEMENT_KINDS;
+  g_autofree Stratum **by_slot = g_new0 (Stratum *, MAX (n_slots, 1));
+  g_autofree guint8 *in_frame = g_new0 (guint8, MAX (n_rows, 1));
+  g_autofree guint *order = NULL;
   guint frame_size = 0;
 
   for (guint i = 0; agencies != NULL && agencies[i] != NULL; i++)
@@ -158,60 +178,48 @@ build_strata (Context                *context,
   /* Agency and kind strata exist even when empty, so a fixed quota on an
    * agency without files is noticed; agency × kind strata are the
    * non-empty combinations. */
-  if (context->settings->stratification == CASE_REVIEW_STRATIFICATION_AGENCY)
+  for (guint slot = 0; slot < n_slots && stratification != CASE_REVIEW_STRATIFICATION_AGENCY_KIND; slot++)
     {
-      for (guint a = 0; a < case_store_get_n_agencies (store); a++)
+      g_autofree char *key = slot_key (store, slot, stratification);
+
+      if (stratification == CASE_REVIEW_STRATIFICATION_AGENCY
+            ? (agencies == NULL || g_strv_contains (agencies, key))
+            : case_review_frame_filter_includes_kind (filter, slot))
         {
-          const char *id = case_review_agency_get_id (case_store_get_agency (store, a));
-          if (agencies == NULL || g_strv_contains (agencies, id))
-            {
-              Stratum *stratum = stratum_new (id);
-              g_ptr_array_add (strata, stratum);
-              g_hash_table_insert (by_key, stratum->key, stratum);
-            }
-        }
-    }
-  else if (context->settings->stratification == CASE_REVIEW_STRATIFICATION_KIND)
-    {
-      for (guint k = 0; k < CASE_REVIEW_N_ENFORCEMENT_KINDS; k++)
-        {
-          if (case_review_frame_filter_includes_kind (filter, k))
-            {
-              Stratum *stratum = stratum_new (case_review_enforcement_kind_get_name (k));
-              g_ptr_array_add (strata, stratum);
-              g_hash_table_insert (by_key, stratum->key, stratum);
-            }
+          by_slot[slot] = stratum_new (key);
+          g_ptr_array_add (strata, by_slot[slot]);
         }
     }
 
-  for (guint i = 0; i < case_store_get_n_rows (store); i++)
+  for (guint i = 0; i < n_rows; i++)
     {
       const CaseRow *row = case_store_get_row (store, i);
-      g_autofree char *key = NULL;
-      Stratum *stratum;
+      guint slot;
 
       if (!case_review_frame_filter_matches_fields (filter, row->id, agency_id (store, row), row->kind, row->closed_on))
         continue;
-
-      key = stratum_key (store, row, context->settings->stratification);
-      stratum = g_hash_table_lookup (by_key, key);
-      if (stratum == NULL)
-        {
-          stratum = stratum_new (key);
-          g_ptr_array_add (strata, stratum);
-          g_hash_table_insert (by_key, stratum->key, stratum);
-        }
-      g_array_append_val (stratum->rows, i);
+      in_frame[i] = 1;
       frame_size++;
+      slot = stratum_slot (row, stratification);
+      if (by_slot[slot] == NULL)
+        {
+          g_autofree char *key = slot_key (store, slot, stratification);
+          by_slot[slot] = stratum_new (key);
+          g_ptr_array_add (strata, by_slot[slot]);
+        }
+    }
+
+  order = case_store_sorted_rows (store);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      guint row_index = order[i];
+
+      if (in_frame[row_index])
+        g_array_append_val (by_slot[stratum_slot (case_store_get_row (store, row_index), stratification)]->rows,
+                            row_index);
     }
 
   g_ptr_array_sort (strata, compare_strata);
-  for (guint s = 0; s < strata->len; s++)
-    {
-      Stratum *stratum = g_ptr_array_index (strata, s);
-      g_qsort_with_data (stratum->rows->data, stratum->rows->len, sizeof (guint), compare_rows_by_id, store);
-    }
-
   *out_frame_size = frame_size;
   return g_steal_pointer (&strata);
 }
