@@ -28,5 +28,27 @@
 #include <libcasereview/casereview-review-task.h>
 #include <libcasereview/casereview-assignment.h>
 #include <libcasereview/casereview-statistics.h>
+#include <libcasereview/casereview-calendar.h>
+#include <libcasereview/casereview-channel.h>
+#include <libcasereview/casereview-channel-check.h>
+#include <libcasereview/casereview-channel-directory.h>
+#include <libcasereview/casereview-channel-check-log.h>
+#include <libcasereview/casereview-scheduled-check.h>
+#include <libcasereview/casereview-channel-schedule.h>
+#include <libcasereview/casereview-channel-rules.h>
+#include <libcasereview/casereview-channel-finding.h>
+#include <libcasereview/casereview-channel-agency-result.h>
+#include <libcasereview/casereview-channel-evaluation.h>
+#include <libcasereview/casereview-rubric-item.h>
+#include <libcasereview/casereview-rubric-deduction.h>
+#include <libcasereview/casereview-rubric-veto.h>
+#include <libcasereview/casereview-rubric.h>
+#include <libcasereview/casereview-score-sheet.h>
+#include <libcasereview/casereview-case-result.h>
+#include <libcasereview/casereview-agency-result.h>
+#include <libcasereview/casereview-evaluation.h>
+#include <libcasereview/casereview-composite-component.h>
+#include <libcasereview/casereview-composite-result.h>
+#include <libcasereview/casereview-composite-evaluation.h>
 
 #undef CASE_REVIEW_INSIDE

@@ -1,0 +1,788 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/**
+ * CaseReviewEvaluation:
+ *
+ * A year's review results: the reviewers' [class@CaseReview.ScoreSheet]s for
+ * the files of a [class@CaseReview.Sample], combined into one
+ * [class@CaseReview.CaseResult] per file and one
+ * [class@CaseReview.AgencyResult] per agency, ranked, with exact bounds on
+ * each agency's share of non-compliant (不合格) files and a stratified
+ * district-wide estimate.
+ *
+ * Files are scored in hundredths of a point and every mean is rounded half up
+ * to the hundredth, so results are integers and rankings never depend on
+ * floating point. A file's initial sheets are combined by their mean (two to
+ * four) or trimmed mean (five or more: the single highest and lowest are
+ * dropped); when any initial score is below
+ * [property@CaseReview.Evaluation:rereview-threshold] or the initial grades
+ * differ, the file needs a re-review (复核), and a re-review sheet, when added,
+ * replaces the initial result (which is kept).
+ *
+ * Since: 0.1
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "casereview-enum-types.h"
+#include "casereview-error.h"
+#include "casereview-evaluation.h"
+#include "casereview-results-private.h"
+
+/* Most frequent deductions listed per agency. */
+#define N_FREQUENT_DEDUCTIONS 5
+
+struct _CaseReviewEvaluation
+{
+  GObject parent_instance;
+
+  CaseReviewRubric *rubric;
+  CaseReviewSample *sample;
+  CaseReviewPopulation *population;
+  GPtrArray *files;              /* CaseReviewSampledCase to review, sample order */
+  GHashTable *sheets_by_case;    /* case id → GPtrArray of CaseReviewScoreSheet */
+  guint n_sheets;
+
+  guint rereview_threshold;      /* hundredths */
+  gboolean rereview_on_grade_difference;
+  double excellent_rate_minimum;
+  double confidence;
+};
+
+enum {
+  PROP_0,
+  PROP_REREVIEW_THRESHOLD,
+  PROP_REREVIEW_ON_GRADE_DIFFERENCE,
+  PROP_EXCELLENT_RATE_MINIMUM,
+  PROP_CONFIDENCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CaseReviewEvaluation, case_review_evaluation, G_TYPE_OBJECT)
+
+static void
+case_review_evaluation_finalize (GObject *object)
+{
+  CaseReviewEvaluation *self = CASE_REVIEW_EVALUATION (object);
+
+  g_clear_object (&self->rubric);
+  g_clear_object (&self->sample);
+  g_clear_object (&self->population);
+  g_ptr_array_unref (self->files);
+  g_hash_table_unref (self->sheets_by_case);
+
+  G_OBJECT_CLASS (case_review_evaluation_parent_class)->finalize (object);
+}
+
+static void
+case_review_evaluation_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CaseReviewEvaluation *self = CASE_REVIEW_EVALUATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_REREVIEW_THRESHOLD: g_value_set_uint (value, self->rereview_threshold); break;
+    case PROP_REREVIEW_ON_GRADE_DIFFERENCE: g_value_set_boolean (value, self->rereview_on_grade_difference); break;
+    case PROP_EXCELLENT_RATE_MINIMUM: g_value_set_double (value, self->excellent_rate_minimum); break;
+    case PROP_CONFIDENCE: g_value_set_double (value, self->confidence); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+case_review_evaluation_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  CaseReviewEvaluation *self = CASE_REVIEW_EVALUATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_REREVIEW_THRESHOLD: self->rereview_threshold = g_value_get_uint (value); break;
+    case PROP_REREVIEW_ON_GRADE_DIFFERENCE: self->rereview_on_grade_difference = g_value_get_boolean (value); break;
+    case PROP_EXCELLENT_RATE_MINIMUM: self->excellent_rate_minimum = g_value_get_double (value); break;
+    case PROP_CONFIDENCE: self->confidence = g_value_get_double (value); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+case_review_evaluation_class_init (CaseReviewEvaluationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = case_review_evaluation_finalize;
+  object_class->get_property = case_review_evaluation_get_property;
+  object_class->set_property = case_review_evaluation_set_property;
+
+  /**
+   * CaseReviewEvaluation:rereview-threshold:
+   *
+   * An initial score below this many hundredths of a point calls for a
+   * re-review (复核); 7000 (70 points) by default.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_REREVIEW_THRESHOLD] =
+    g_param_spec_uint ("rereview-threshold", NULL, NULL, 0, 10000, 7000,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CaseReviewEvaluation:rereview-on-grade-difference:
+   *
+   * Whether initial sheets with different grades call for a re-review.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_REREVIEW_ON_GRADE_DIFFERENCE] =
+    g_param_spec_boolean ("rereview-on-grade-difference", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CaseReviewEvaluation:excellent-rate-minimum:
+   *
+   * The 优秀率 an agency needs, besides a 100% 合格率, for the grade 优秀
+   * (Harbin's rules ask 0.85); 0 by default.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_EXCELLENT_RATE_MINIMUM] =
+    g_param_spec_double ("excellent-rate-minimum", NULL, NULL, 0, 1, 0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CaseReviewEvaluation:confidence:
+   *
+   * The confidence of the bounds on non-compliance; 0.95 by default.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_CONFIDENCE] =
+    g_param_spec_double ("confidence", NULL, NULL, 0.5, 0.999999, 0.95,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+case_review_evaluation_init (CaseReviewEvaluation *self)
+{
+  self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sheets_by_case = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->rereview_threshold = 7000;
+  self->rereview_on_grade_difference = TRUE;
+  self->confidence = 0.95;
+}
+
+/**
+ * case_review_evaluation_new:
+ * @rubric: the rubric the files are scored against
+ * @sample: the sample whose files are reviewed
+ * @population: the sample's population (for each file's kind and each
+ *   agency's frame size)
+ *
+ * Creates an evaluation without sheets.
+ *
+ * Returns: (transfer full): a new evaluation
+ *
+ * Since: 0.1
+ */
+CaseReviewEvaluation *
+case_review_evaluation_new (CaseReviewRubric     *rubric,
+                            CaseReviewSample     *sample,
+                            CaseReviewPopulation *population)
+{
+  CaseReviewEvaluation *self;
+
+  g_return_val_if_fail (CASE_REVIEW_IS_RUBRIC (rubric), NULL);
+  g_return_val_if_fail (CASE_REVIEW_IS_SAMPLE (sample), NULL);
+  g_return_val_if_fail (CASE_REVIEW_IS_POPULATION (population), NULL);
+
+  self = g_object_new (CASE_REVIEW_TYPE_EVALUATION, NULL);
+  self->rubric = g_object_ref (rubric);
+  self->sample = g_object_ref (sample);
+  self->population = g_object_ref (population);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (sample)); i++)
+    {
+      CaseReviewSampledCase *unit = g_list_model_get_item (G_LIST_MODEL (sample), i);
+      CaseReviewSampleRole role = case_review_sampled_case_get_role (unit);
+
+      if (role == CASE_REVIEW_SAMPLE_ROLE_PRIMARY || role == CASE_REVIEW_SAMPLE_ROLE_CERTAINTY ||
+          role == CASE_REVIEW_SAMPLE_ROLE_SUBSTITUTE)
+        g_ptr_array_add (self->files, unit);
+      else
+        g_object_unref (unit);
+    }
+  return self;
+}
+
+/**
+ * case_review_evaluation_get_rubric:
+ * @self: an evaluation
+ *
+ * The rubric of the evaluation.
+ *
+ * Returns: (transfer none): the rubric
+ *
+ * Since: 0.1
+ */
+CaseReviewRubric *
+case_review_evaluation_get_rubric (CaseReviewEvaluation *self)
+{
+  g_return_val_if_fail (CASE_REVIEW_IS_EVALUATION (self), NULL);
+  return self->rubric;
+}
+
+/**
+ * case_review_evaluation_get_n_sheets:
+ * @self: an evaluation
+ *
+ * How many sheets were added.
+ *
+ * Returns: the number of sheets
+ *
+ * Since: 0.1
+ */
+guint
+case_review_evaluation_get_n_sheets (CaseReviewEvaluation *self)
+{
+  g_return_val_if_fail (CASE_REVIEW_IS_EVALUATION (self), 0);
+  return self->n_sheets;
+}
+
+static CaseReviewSampledCase *
+find_file (CaseReviewEvaluation *self,
+           const char           *case_id)
+{
+  for (guint i = 0; i < self->files->len; i++)
+    if (g_str_equal (case_review_sampled_case_get_case_id (g_ptr_array_index (self->files, i)), case_id))
+      return g_ptr_array_index (self->files, i);
+  return NULL;
+}
+
+/**
+ * case_review_evaluation_add_sheet:
+ * @self: an evaluation
+ * @sheet: a score sheet for one of the sample's files
+ * @error: return location for a #GError
+ *
+ * Adds a reviewer's sheet.
+ *
+ * Returns: %TRUE on success; %FALSE, nothing added, with
+ *   %CASE_REVIEW_ERROR_NOT_FOUND for a file that is not among the sample's
+ *   files to review, %CASE_REVIEW_ERROR_INVALID for a sheet scored against
+ *   another rubric or under another kind than the file's, or
+ *   %CASE_REVIEW_ERROR_DUPLICATE for a second sheet of the same reviewer
+ *   (initial or re-review) for the same file
+ *
+ * Since: 0.1
+ */
+gboolean
+case_review_evaluation_add_sheet (CaseReviewEvaluation  *self,
+                                  CaseReviewScoreSheet  *sheet,
+                                  GError               **error)
+{
+  const char *case_id;
+  g_autoptr(CaseReviewCaseFile) file = NULL;
+  GPtrArray *sheets;
+
+  g_return_val_if_fail (CASE_REVIEW_IS_EVALUATION (self), FALSE);
+  g_return_val_if_fail (CASE_REVIEW_IS_SCORE_SHEET (sheet), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  case_id = case_review_score_sheet_get_case_id (sheet);
+  if (case_review_score_sheet_get_rubric (sheet) != self->rubric)
+    {
+      g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_INVALID,
+                   _("case \"%s\": the sheet is scored against rubric \"%s\", not the evaluation's \"%s\""), case_id,
+                   case_review_rubric_get_id (case_review_score_sheet_get_rubric (sheet)),
+                   case_review_rubric_get_id (self->rubric));
+      return FALSE;
+    }
+  if (find_file (self, case_id) == NULL)
+    {
+      g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_NOT_FOUND,
+                   _("case \"%s\" is not among the sample's files to review"), case_id);
+      return FALSE;
+    }
+  file = case_review_population_lookup_case (self->population, case_id);
+  if (file == NULL || case_review_case_file_get_kind (file) != case_review_score_sheet_get_kind (sheet))
+    {
+      g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_INVALID,
+                   _("case \"%s\": the sheet scores a %s file, but the file is %s"), case_id,
+                   case_review_enforcement_kind_get_name (case_review_score_sheet_get_kind (sheet)),
+                   file != NULL ? case_review_enforcement_kind_get_name (case_review_case_file_get_kind (file))
+                                : _("not in the population"));
+      return FALSE;
+    }
+
+  sheets = g_hash_table_lookup (self->sheets_by_case, case_id);
+  for (guint i = 0; sheets != NULL && i < sheets->len; i++)
+    {
+      CaseReviewScoreSheet *other = g_ptr_array_index (sheets, i);
+
+      if (g_str_equal (case_review_score_sheet_get_reviewer_id (other), case_review_score_sheet_get_reviewer_id (sheet)) &&
+          case_review_score_sheet_is_rereview (other) == case_review_score_sheet_is_rereview (sheet))
+        {
+          g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_DUPLICATE,
+                       _("case \"%s\": reviewer %s already has a %s sheet for this file"), case_id,
+                       case_review_score_sheet_get_reviewer_id (sheet),
+                       case_review_score_sheet_is_rereview (sheet) ? _("re-review") : _("review"));
+          return FALSE;
+        }
+    }
+
+  if (sheets == NULL)
+    {
+      sheets = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (self->sheets_by_case, g_strdup (case_id), sheets);
+    }
+  g_ptr_array_add (sheets, g_object_ref (sheet));
+  self->n_sheets++;
+  return TRUE;
+}
+
+static guint
+round_half_up (guint64 numerator,
+               guint64 denominator)
+{
+  return (guint) ((2 * numerator + denominator) / (2 * denominator));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static int
+compare_uints (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Mean of two to four scores, trimmed mean (without the single highest and
+ * lowest) of five or more; hundredths, rounded half up. */
+static guint
+combine_scores (GArray *scores)
+{
+  guint64 sum = 0;
+  guint first = 0, last = scores->len;
+
+  g_array_sort (scores, compare_uints);
+  if (scores->len >= 5)
+    first = 1, last = scores->len - 1;
+  for (guint i = first; i < last; i++)
+    sum += g_array_index (scores, guint, i);
+  return round_half_up (sum, last - first);
+}
+
+static void
+add_vetoes (GPtrArray            *codes,
+            CaseReviewScoreSheet *sheet)
+{
+  g_auto(GStrv) vetoes = case_review_score_sheet_dup_veto_codes (sheet);
+
+  for (guint v = 0; vetoes[v] != NULL; v++)
+    if (!g_ptr_array_find_with_equal_func (codes, vetoes[v], g_str_equal, NULL))
+      g_ptr_array_add (codes, g_strdup (vetoes[v]));
+}
+
+/* The sheets that decide a file's result: its re-review sheets if any,
+ * else its initial ones. */
+static GPtrArray *
+deciding_sheets (GPtrArray *sheets,
+                 gboolean  *rereviewed)
+{
+  GPtrArray *rereview = g_ptr_array_new ();
+  GPtrArray *initial = g_ptr_array_new ();
+
+  for (guint i = 0; i < sheets->len; i++)
+    g_ptr_array_add (case_review_score_sheet_is_rereview (g_ptr_array_index (sheets, i)) ? rereview : initial,
+                     g_ptr_array_index (sheets, i));
+  *rereviewed = rereview->len > 0;
+  if (*rereviewed)
+    {
+      g_ptr_array_unref (initial);
+      return rereview;
+    }
+  g_ptr_array_unref (rereview);
+  return initial;
+}
+
+static CaseReviewCaseResult *
+compute_case_result (CaseReviewEvaluation  *self,
+                     CaseReviewSampledCase *unit,
+                     GPtrArray             *sheets)
+{
+  CaseResultData data = { 0 };
+  g_autoptr(GArray) initial_scores = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) final_scores = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) deciding = NULL;
+  gboolean grades_differ = FALSE, low = FALSE;
+  int first_grade = -1;
+
+  data.case_id = g_strdup (case_review_sampled_case_get_case_id (unit));
+  data.agency_id = g_strdup (case_review_sampled_case_get_agency_id (unit));
+  data.kind = case_review_score_sheet_get_kind (g_ptr_array_index (sheets, 0));
+
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      CaseReviewScoreSheet *sheet = g_ptr_array_index (sheets, i);
+      guint score = case_review_score_sheet_get_score_hundredths (sheet);
+      int grade = case_review_score_sheet_get_grade (sheet);
+
+      if (case_review_score_sheet_is_rereview (sheet))
+        continue;
+      data.n_sheets++;
+      g_array_append_val (initial_scores, score);
+      low |= score < self->rereview_threshold;
+      grades_differ |= first_grade >= 0 && grade != first_grade;
+      first_grade = grade;
+    }
+
+  deciding = deciding_sheets (sheets, &data.rereviewed);
+  for (guint i = 0; i < deciding->len; i++)
+    {
+      CaseReviewScoreSheet *sheet = g_ptr_array_index (deciding, i);
+      guint score = case_review_score_sheet_get_score_hundredths (sheet);
+
+      g_array_append_val (final_scores, score);
+      if (case_review_score_sheet_has_veto (sheet))
+        {
+          data.vetoed = TRUE;
+          add_vetoes (codes, sheet);
+        }
+    }
+
+  data.initial_score = initial_scores->len > 0 ? combine_scores (initial_scores) : combine_scores (final_scores);
+  /* Any veto in the deciding sheets makes the file 不合格 with 0 points; when
+   * the initial reviewers disagree about it, the grade difference calls for
+   * the re-review that settles it. */
+  data.score = data.vetoed ? 0 : combine_scores (final_scores);
+  data.grade = case_review_rubric_grade_for_score (self->rubric, data.score, data.vetoed);
+  data.needs_rereview = !data.rereviewed &&
+                        (low || (self->rereview_on_grade_difference && grades_differ));
+  g_ptr_array_sort (codes, compare_strings);
+  g_ptr_array_add (codes, NULL);
+  data.veto_codes = (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+
+  return case_review_case_result_new_internal (&data);
+}
+
+/**
+ * case_review_evaluation_dup_case_results:
+ * @self: an evaluation
+ *
+ * One result per file of the sample that has at least one sheet, in the
+ * sample's order.
+ *
+ * Returns: (transfer full): a list model of [class@CaseReview.CaseResult]
+ *
+ * Since: 0.1
+ */
+GListModel *
+case_review_evaluation_dup_case_results (CaseReviewEvaluation *self)
+{
+  GListStore *results;
+
+  g_return_val_if_fail (CASE_REVIEW_IS_EVALUATION (self), NULL);
+
+  results = g_list_store_new (CASE_REVIEW_TYPE_CASE_RESULT);
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      CaseReviewSampledCase *unit = g_ptr_array_index (self->files, i);
+      GPtrArray *sheets = g_hash_table_lookup (self->sheets_by_case, case_review_sampled_case_get_case_id (unit));
+
+      if (sheets != NULL)
+        {
+          g_autoptr(CaseReviewCaseResult) result = compute_case_result (self, unit, sheets);
+          g_list_store_append (results, result);
+        }
+    }
+  return G_LIST_MODEL (results);
+}
+
+/**
+ * case_review_evaluation_dup_case_result:
+ * @self: an evaluation
+ * @case_id: a case id
+ *
+ * The result of one file.
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL for a file
+ *   without sheets or not in the sample
+ *
+ * Since: 0.1
+ */
+CaseReviewCaseResult *
+case_review_evaluation_dup_case_result (CaseReviewEvaluation *self,
+                                        const char           *case_id)
+{
+  CaseReviewSampledCase *unit;
+  GPtrArray *sheets;
+
+  g_return_val_if_fail (CASE_REVIEW_IS_EVALUATION (self), NULL);
+  g_return_val_if_fail (case_id != NULL, NULL);
+
+  unit = find_file (self, case_id);
+  sheets = g_hash_table_lookup (self->sheets_by_case, case_id);
+  return unit != NULL && sheets != NULL ? compute_case_result (self, unit, sheets) : NULL;
+}
+
+typedef struct
+{
+  char *code;
+  guint count;
+} Tally;
+
+static int
+compare_tallies (gconstpointer a,
+                 gconstpointer b)
+{
+  const Tally *x = a, *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return strcmp (x->code, y->code);
+}
+
+static int
+compare_agency_results (gconstpointer a,
+                        gconstpointer b)
+{
+  const AgencyResultData *x = *(AgencyResultData * const *) a, *y = *(AgencyResultData * const *) b;
+
+  if (x->mean != y->mean)
+    return x->mean > y->mean ? -1 : 1;
+  if (x->total != y->total)
+    return x->total > y->total ? -1 : 1;
+  if (x->n_failed != y->n_failed)
+    return x->n_failed < y->n_failed ? -1 : 1;
+  return strcmp (x->agency_id, y->agency_id);
+}
+
+static void
+agency_result_data_free (AgencyResultData *data)
+{
+  g_free (data->agency_id);
+  g_clear_pointer (&data->veto_counts, g_hash_table_unref);
+  g_strfreev (data->frequent_deductions);
+  g_free (data);
+}
+
+/* Per agency: its case results and the frame size, computed together. */
+static GPtrArray *
+compute_agency_data (CaseReviewEvaluation *self)
+{
+  g_autoptr(GListModel) results = case_review_evaluation_dup_case_results (self);
+  g_autoptr(GHashTable) by_agency = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(CaseReviewPopulation) frame = NULL;
+  GPtrArray *agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) agency_result_data_free);
+  CaseReviewGradeScheme scheme = case_review_rubric_get_grade_scheme (self->rubric);
+
+  /* Each agency's N is its number of files in the sample's frame. */
+  frame = case_review_population_filter (self->population,
+                                         case_review_sampling_plan_get_filter (case_review_sample_get_plan (self->sample)),
+                                         NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CaseReviewCaseResult) result = g_list_model_get_item (results, i);
+      const char *agency = case_review_case_result_get_agency_id (result);
+      GArray *scores = g_hash_table_lookup (by_agency, agency);
+
+      if (scores == NULL)
+        {
+          AgencyResultData *data = g_new0 (AgencyResultData, 1);
+
+          data->agency_id = g_strdup (agency);
+          data->veto_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          data->population_size = frame != NULL ? case_review_population_count_for_agency (frame, agency) : 0;
+          g_ptr_array_add (agencies, data);
+          scores = g_array_new (FALSE, FALSE, sizeof (gpointer));
+          g_hash_table_insert (by_agency, data->agency_id, scores);
+        }
+      g_array_append_val (scores, result);
+      g_object_ref (result);
+    }
+
+  for (guint a = 0; a < agencies->len; a++)
+    {
+      AgencyResultData *data = g_ptr_array_index (agencies, a);
+      g_autoptr(GArray) results_of = g_hash_table_lookup (by_agency, data->agency_id);
+      g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GHashTable) deductions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      guint64 kind_total[CASE_REVIEW_N_ENFORCEMENT_KINDS] = { 0 };
+      g_autoptr(GArray) tallies = g_array_new (FALSE, FALSE, sizeof (Tally));
+      GHashTableIter iter;
+      gpointer key, value;
+      g_autoptr(CaseReviewBound) bound = NULL;
+
+      g_hash_table_steal (by_agency, data->agency_id);
+      for (guint i = 0; i < results_of->len; i++)
+        {
+          g_autoptr(CaseReviewCaseResult) result = g_array_index (results_of, CaseReviewCaseResult *, i);
+          guint score = case_review_case_result_get_score_hundredths (result);
+          CaseReviewGrade grade = case_review_case_result_get_grade (result);
+          const char * const *vetoes = case_review_case_result_get_veto_codes (result);
+          GPtrArray *sheets = g_hash_table_lookup (self->sheets_by_case, case_review_case_result_get_case_id (result));
+          g_autoptr(GPtrArray) deciding = NULL;
+          gboolean rereviewed;
+
+          g_array_append_val (scores, score);
+          data->total += score;
+          data->n_files++;
+          data->n_excellent += grade == CASE_REVIEW_GRADE_EXCELLENT;
+          data->n_failed += grade == CASE_REVIEW_GRADE_FAIL;
+          kind_total[case_review_case_result_get_kind (result)] += score;
+          data->kind_n[case_review_case_result_get_kind (result)]++;
+          for (guint v = 0; vetoes[v] != NULL; v++)
+            {
+              guint count = GPOINTER_TO_UINT (g_hash_table_lookup (data->veto_counts, vetoes[v]));
+              g_hash_table_insert (data->veto_counts, g_strdup (vetoes[v]), GUINT_TO_POINTER (count + 1));
+            }
+
+          deciding = deciding_sheets (sheets, &rereviewed);
+          for (guint s = 0; s < deciding->len; s++)
+            {
+              CaseReviewScoreSheet *sheet = g_ptr_array_index (deciding, s);
+              g_auto(GStrv) codes = case_review_score_sheet_dup_deduction_codes (sheet);
+
+              for (guint c = 0; codes[c] != NULL; c++)
+                {
+                  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (deductions, codes[c]));
+                  g_hash_table_insert (deductions, g_strdup (codes[c]),
+                                       GUINT_TO_POINTER (count + case_review_score_sheet_get_occurrences (sheet, codes[c])));
+                }
+            }
+        }
+
+      data->n_passed = data->n_files - data->n_failed;
+      data->mean = round_half_up (data->total, data->n_files);
+      g_array_sort (scores, compare_uints);
+      data->median = data->n_files % 2 ? g_array_index (scores, guint, data->n_files / 2)
+                                       : round_half_up ((guint64) g_array_index (scores, guint, data->n_files / 2 - 1) +
+                                                        g_array_index (scores, guint, data->n_files / 2), 2);
+      for (guint k = 0; k < CASE_REVIEW_N_ENFORCEMENT_KINDS; k++)
+        data->kind_mean[k] = data->kind_n[k] > 0 ? round_half_up (kind_total[k], data->kind_n[k]) : 0;
+
+      /* 优秀 needs every file to pass, and the minimum 优秀率 if any. */
+      data->grade = case_review_rubric_grade_for_score (self->rubric, data->mean, FALSE);
+      if (data->grade == CASE_REVIEW_GRADE_EXCELLENT &&
+          (data->n_failed > 0 || (double) data->n_excellent < self->excellent_rate_minimum * data->n_files))
+        data->grade = scheme == CASE_REVIEW_GRADE_SCHEME_FOUR_BAND ? CASE_REVIEW_GRADE_GOOD : CASE_REVIEW_GRADE_PASS;
+
+      g_hash_table_iter_init (&iter, deductions);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          Tally tally = { key, GPOINTER_TO_UINT (value) };
+          g_array_append_val (tallies, tally);
+        }
+      g_array_sort (tallies, compare_tallies);
+      data->frequent_deductions = g_new0 (char *, MIN (tallies->len, N_FREQUENT_DEDUCTIONS) + 1);
+      for (guint t = 0; t < tallies->len && t < N_FREQUENT_DEDUCTIONS; t++)
+        data->frequent_deductions[t] = g_strdup (g_array_index (tallies, Tally, t).code);
+
+      if (data->population_size >= data->n_files && data->n_files > 0)
+        bound = case_review_bound_new_upper (CASE_REVIEW_STATISTICAL_MODEL_HYPERGEOMETRIC, self->confidence,
+                                             data->n_files, data->n_failed, data->population_size, NULL);
+      if (bound != NULL)
+        {
+          data->noncompliance_upper = case_review_bound_get_upper (bound);
+          data->noncompliance_upper_count = case_review_bound_get_upper_count (bound);
+        }
+    }
+
+  g_ptr_array_sort (agencies, compare_agency_results);
+  for (guint a = 0; a < agencies->len; a++)
+    ((AgencyResultData *) g_ptr_array_index (agencies, a))->rank = a + 1;
+  return agencies;
+}
+
+/**
+ * case_review_evaluation_dup_agency_results:
+ * @self: an evaluation
+ *
+ * One result per agency with reviewed files, in rank order: mean score
+ * (higher first), then total score, then fewer 不合格 files, then agency id.
+ *
+ * Returns: (transfer full): a list model of [class@CaseReview.AgencyResult]
+ *
+ * Since: 0.1
+ */
+GListModel *
+case_review_evaluation_dup_agency_results (CaseReviewEvaluation *self)
+{
+  g_autoptr(GPtrArray) agencies = NULL;
+  GListStore *results;
+
+  g_return_val_if_fail (CASE_REVIEW_IS_EVALUATION (self), NULL);
+
+  agencies = compute_agency_data (self);
+  results = g_list_store_new (CASE_REVIEW_TYPE_AGENCY_RESULT);
+  for (guint a = 0; a < agencies->len; a++)
+    {
+      AgencyResultData *data = g_ptr_array_index (agencies, a);
+      g_autoptr(CaseReviewAgencyResult) result = case_review_agency_result_new_internal (data);
+
+      /* The result owns the data's contents now. */
+      memset (data, 0, sizeof *data);
+      g_list_store_append (results, result);
+    }
+  return G_LIST_MODEL (results);
+}
+
+/**
+ * case_review_evaluation_dup_district_estimate:
+ * @self: an evaluation
+ * @error: return location for a #GError
+ *
+ * The district-wide estimate of non-compliant (不合格) files: each agency a
+ * stratum with its frame size, reviewed files and 不合格 files, combined by
+ * [method@CaseReview.StratifiedEstimate.compute] at the evaluation's
+ * confidence (Horvitz–Thompson estimate and a conservative upper bound).
+ *
+ * Returns: (transfer full) (nullable): the estimate, or %NULL with an error
+ *   when there are no results yet
+ *
+ * Since: 0.1
+ */
+CaseReviewStratifiedBound *
+case_review_evaluation_dup_district_estimate (CaseReviewEvaluation  *self,
+                                              GError               **error)
+{
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(CaseReviewStratifiedEstimate) estimate = NULL;
+
+  g_return_val_if_fail (CASE_REVIEW_IS_EVALUATION (self), NULL);
+
+  agencies = compute_agency_data (self);
+  estimate = case_review_stratified_estimate_new ();
+  for (guint a = 0; a < agencies->len; a++)
+    {
+      AgencyResultData *data = g_ptr_array_index (agencies, a);
+
+      if (!case_review_stratified_estimate_add_stratum (estimate, data->population_size, data->n_files,
+                                                        data->n_failed, error))
+        {
+          g_prefix_error (error, _("agency %s: "), data->agency_id);
+          return NULL;
+        }
+    }
+  return case_review_stratified_estimate_compute (estimate, self->confidence, error);
+}
