@@ -2,7 +2,7 @@
 /*
  * The compact storage behind a CaseReviewPopulation: agencies, and case files
  * as fixed-size rows whose strings live in one arena, with an open-addressing
- * index by case id. A million files take about 50 bytes each plus their
+ * index by case id. A million files take about 70 bytes each plus their
  * strings; CaseReviewCaseFile objects are made only when asked for.
  * Private to the library.
  */
@@ -30,6 +30,18 @@ typedef struct
 } CaseRow;
 
 typedef struct _CaseStore CaseStore;
+
+/* Where a case id that is not in the store would go: filled by
+ * case_store_lookup_case() so that case_store_insert_case() need neither hash
+ * the id nor probe the index again. Valid until a row is next added. */
+typedef struct
+{
+  guint32 hash;
+  guint32 slot;
+  gsize   id_len;
+  guint   n_rows;      /* the store's size when probed, to catch misuse */
+  guint32 index_mask;  /* the index's size when probed */
+} CaseStoreProbe;
 
 CaseStore          *case_store_new                (void);
 void                case_store_free               (CaseStore                *store);
@@ -61,6 +73,25 @@ guint               case_store_add_case           (CaseStore                *sto
                                                    double                    weight,
                                                    const char * const       *flags,
                                                    const char               *title);
+/* Bulk loading: reserve room for the expected number of rows, look each id
+ * up once (prefetching first if there is other work to do meanwhile), then
+ * insert with the probe. case_store_insert_case() copies
+ * row->id (probe->id_len bytes) and row->title; row->flag_set comes from
+ * case_store_intern_flags(). */
+void                case_store_reserve            (CaseStore                *store,
+                                                   guint                     n_rows);
+void                case_store_prefetch_case      (CaseStore                *store,
+                                                   const char               *id,
+                                                   gsize                     id_len);
+int                 case_store_lookup_case        (CaseStore                *store,
+                                                   const char               *id,
+                                                   gsize                     id_len,
+                                                   CaseStoreProbe           *probe);
+guint32             case_store_intern_flags       (CaseStore                *store,
+                                                   const char * const       *flags);
+guint               case_store_insert_case        (CaseStore                *store,
+                                                   const CaseStoreProbe     *probe,
+                                                   const CaseRow            *row);
 const char * const *case_store_get_flags          (CaseStore                *store,
                                                    const CaseRow            *row);
 CaseReviewCaseFile *case_store_make_case_file     (CaseStore                *store,

@@ -48,6 +48,7 @@ struct _CsvReader
   /* Decoded UTF-8 text the tokenizer works through. */
   GByteArray *text;
   gsize pos;
+  goffset text_offset;       /* decoded bytes before text[0] */
   gboolean at_start;         /* nothing decoded yet: strip a byte-order mark */
   GError *pending_error;     /* a decoding error after the end of text */
 
@@ -56,14 +57,22 @@ struct _CsvReader
   guint line;
   gboolean skip_lf;          /* a CR ended the last line; swallow one LF */
   guint quote_line;          /* where the open quoted field began */
-  GByteArray *record;        /* the current record's fields, NUL-separated */
-  GArray *offsets;           /* gsize: where each field starts in record */
-  GArray *lengths;           /* gsize */
-  GArray *field_lines;       /* guint */
-  GPtrArray *field_pointers;
   guint record_line;
   gsize field_start;
   gboolean in_record;
+
+  /* The current record, reused from one to the next and grown by doubling.
+   * Plain arrays rather than GArrays: a million rows are eight million
+   * fields, and a GArray append is a function call. */
+  char *record;              /* the fields' text, each NUL-terminated */
+  gsize record_len;
+  gsize record_size;
+  gsize *starts;             /* where each field starts in record */
+  gsize *lengths;
+  guint *field_lines;
+  char **field_pointers;
+  guint n_fields;            /* fields ended so far */
+  guint fields_size;
 };
 
 static guint8 special_unquoted[256];
@@ -108,11 +117,13 @@ csv_reader_new (GInputStream           *stream,
   reader->text = g_byte_array_sized_new (CHUNK_SIZE + 8);
   reader->at_start = TRUE;
   reader->line = 1;
-  reader->record = g_byte_array_sized_new (1024);
-  reader->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
-  reader->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
-  reader->field_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  reader->field_pointers = g_ptr_array_new ();
+  reader->record_size = 1024;
+  reader->record = g_malloc (reader->record_size);
+  reader->fields_size = 16;
+  reader->starts = g_new (gsize, reader->fields_size);
+  reader->lengths = g_new (gsize, reader->fields_size);
+  reader->field_lines = g_new (guint, reader->fields_size);
+  reader->field_pointers = g_new (char *, reader->fields_size);
 
   return reader;
 }
@@ -130,11 +141,11 @@ csv_reader_free (CsvReader *reader)
   g_free (reader->raw);
   g_byte_array_unref (reader->text);
   g_clear_error (&reader->pending_error);
-  g_byte_array_unref (reader->record);
-  g_array_unref (reader->offsets);
-  g_array_unref (reader->lengths);
-  g_array_unref (reader->field_lines);
-  g_ptr_array_unref (reader->field_pointers);
+  g_free (reader->record);
+  g_free (reader->starts);
+  g_free (reader->lengths);
+  g_free (reader->field_lines);
+  g_free (reader->field_pointers);
   g_free (reader);
 }
 
@@ -142,6 +153,14 @@ goffset
 csv_reader_get_bytes_read (CsvReader *reader)
 {
   return reader->bytes_read;
+}
+
+/* How far the reader is into the text, in bytes of UTF-8: the same as
+ * bytes of the file for UTF-8 files. */
+goffset
+csv_reader_get_text_offset (CsvReader *reader)
+{
+  return reader->text_offset + reader->pos;
 }
 
 CaseReviewTextEncoding
@@ -221,32 +240,60 @@ count_multibyte_characters (const guint8 *bytes,
   return count;
 }
 
-/* g_utf8_validate_len() stops at NUL bytes; the tokenizer reports those
- * itself with a clearer message, so validation steps over them. */
+/* Checks UTF-8 as g_utf8_validate_len() does (Unicode's well-formed byte
+ * sequences: no overlong forms, surrogates or code points past U+10FFFF)
+ * but steps over NUL bytes, which the tokenizer reports itself with a
+ * clearer message, and over ASCII eight bytes at a time. On failure, @end
+ * is the first byte of the first invalid or incomplete sequence. */
 static gboolean
 utf8_validate (const guint8  *data,
                gsize          len,
                const guint8 **end)
 {
   const guint8 *p = data;
+  const guint8 *stop = data + len;
 
-  for (;;)
+  while (p < stop)
     {
-      const char *stop = NULL;
+      guint8 lead = *p;
+      guint8 low = 0x80, high = 0xbf;   /* the second byte's range */
+      guint n;
 
-      if (g_utf8_validate_len ((const char *) p, len - (p - data), &stop))
+      if (lead < 0x80)
         {
-          *end = data + len;
-          return TRUE;
+          guint64 word;
+
+          for (p++; stop - p >= 8; p += 8)
+            {
+              memcpy (&word, p, 8);
+              if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+                break;
+            }
+          continue;
         }
-      p = (const guint8 *) stop;
-      if (*p != '\0')
-        {
-          *end = p;
-          return FALSE;
-        }
-      p++;
+
+      n = utf8_sequence_length (lead);
+      if (n == 0 || (gsize) (stop - p) < n)
+        break;
+      if (lead == 0xe0)
+        low = 0xa0;        /* overlong */
+      else if (lead == 0xed)
+        high = 0x9f;       /* surrogates */
+      else if (lead == 0xf0)
+        low = 0x90;        /* overlong */
+      else if (lead == 0xf4)
+        high = 0x8f;       /* past U+10FFFF */
+      if (p[1] < low || p[1] > high)
+        break;
+      if (n >= 3 && (p[2] & 0xc0) != 0x80)
+        break;
+      if (n == 4 && (p[3] & 0xc0) != 0x80)
+        break;
+      p += n;
     }
+
+  *end = p;
+  return p == stop;
 }
 
 static void
@@ -377,6 +424,7 @@ refill (CsvReader     *reader,
         GCancellable  *cancellable,
         GError       **error)
 {
+  reader->text_offset += reader->text->len;
   g_byte_array_set_size (reader->text, 0);
   reader->pos = 0;
 
@@ -417,50 +465,94 @@ refill (CsvReader     *reader,
 static void
 start_record (CsvReader *reader)
 {
-  g_byte_array_set_size (reader->record, 0);
-  g_array_set_size (reader->offsets, 0);
-  g_array_set_size (reader->lengths, 0);
-  g_array_set_size (reader->field_lines, 0);
+  reader->record_len = 0;
+  reader->n_fields = 0;
   reader->record_line = reader->line;
   reader->in_record = TRUE;
 }
 
 static void
+record_grow (CsvReader *reader,
+             gsize      needed)
+{
+  while (reader->record_size - reader->record_len < needed)
+    reader->record_size *= 2;
+  reader->record = g_realloc (reader->record, reader->record_size);
+}
+
+static inline void
+record_append (CsvReader    *reader,
+               const guint8 *bytes,
+               gsize         len)
+{
+  if (G_UNLIKELY (reader->record_size - reader->record_len < len))
+    record_grow (reader, len);
+  memcpy (reader->record + reader->record_len, bytes, len);
+  reader->record_len += len;
+}
+
+static void
+fields_grow (CsvReader *reader)
+{
+  reader->fields_size *= 2;
+  reader->starts = g_renew (gsize, reader->starts, reader->fields_size);
+  reader->lengths = g_renew (gsize, reader->lengths, reader->fields_size);
+  reader->field_lines = g_renew (guint, reader->field_lines, reader->fields_size);
+  reader->field_pointers = g_renew (char *, reader->field_pointers, reader->fields_size);
+}
+
+static inline void
 begin_field (CsvReader *reader)
 {
   if (!reader->in_record)
     start_record (reader);
-  reader->field_start = reader->record->len;
-  g_array_append_val (reader->field_lines, reader->line);
+  if (G_UNLIKELY (reader->n_fields == reader->fields_size))
+    fields_grow (reader);
+  reader->field_start = reader->record_len;
+  reader->field_lines[reader->n_fields] = reader->line;
 }
 
-static void
+static inline void
 end_field (CsvReader *reader)
 {
-  gsize length = reader->record->len - reader->field_start;
-  static const guint8 nul = 0;
-
-  g_array_append_val (reader->offsets, reader->field_start);
-  g_array_append_val (reader->lengths, length);
-  g_byte_array_append (reader->record, &nul, 1);
+  reader->starts[reader->n_fields] = reader->field_start;
+  reader->lengths[reader->n_fields] = reader->record_len - reader->field_start;
+  if (G_UNLIKELY (reader->record_len == reader->record_size))
+    record_grow (reader, 1);
+  reader->record[reader->record_len++] = '\0';
+  reader->n_fields++;
 }
 
 static void
 finish_record (CsvReader *reader,
                CsvRecord *record)
 {
-  g_ptr_array_set_size (reader->field_pointers, 0);
-  for (guint i = 0; i < reader->offsets->len; i++)
-    g_ptr_array_add (reader->field_pointers,
-                     reader->record->data + g_array_index (reader->offsets, gsize, i));
+  /* Only now: record may have moved while it grew. */
+  for (guint i = 0; i < reader->n_fields; i++)
+    reader->field_pointers[i] = reader->record + reader->starts[i];
 
-  record->n_fields = reader->offsets->len;
-  record->fields = (char **) reader->field_pointers->pdata;
-  record->lengths = (const gsize *) (gpointer) reader->lengths->data;
-  record->field_lines = (const guint *) (gpointer) reader->field_lines->data;
+  record->n_fields = reader->n_fields;
+  record->fields = reader->field_pointers;
+  record->lengths = reader->lengths;
+  record->field_lines = reader->field_lines;
   record->line = reader->record_line;
   reader->in_record = FALSE;
   reader->state = STATE_FIELD_START;
+}
+
+/* Where the run of bytes that @special does not mark, from @pos, ends.
+ * Counting in a local rather than in reader->pos keeps the loop in
+ * registers: the text is bytes, which may alias the reader. */
+static inline gsize
+scan_plain (const guint8 *text,
+            gsize         pos,
+            gsize         len,
+            const guint8 *special)
+{
+  while (pos < len && !special[text[pos]])
+    pos++;
+
+  return pos;
 }
 
 static gboolean
@@ -468,7 +560,7 @@ fail_at (CsvReader  *reader,
          GError    **error,
          GError     *cause)
 {
-  guint column = reader->offsets->len + 1;
+  guint column = reader->n_fields + 1;
 
   g_set_error (error, cause->domain, cause->code, "%s:%u:%u: %s",
                reader->display_name, reader->line, column, cause->message);
@@ -508,7 +600,7 @@ csv_reader_next (CsvReader     *reader,
                 case STATE_QUOTED:
                   g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_PARSE,
                                _("%s:%u:%u: unbalanced quote: the quoted field that starts here is never closed"),
-                               reader->display_name, reader->quote_line, reader->offsets->len + 1);
+                               reader->display_name, reader->quote_line, reader->n_fields + 1);
                   return FALSE;
                 case STATE_UNQUOTED:
                 case STATE_QUOTE_IN_QUOTED:
@@ -561,9 +653,8 @@ csv_reader_next (CsvReader     *reader,
           {
             gsize start = reader->pos;
 
-            while (reader->pos < len && !special_unquoted[text[reader->pos]])
-              reader->pos++;
-            g_byte_array_append (reader->record, text + start, reader->pos - start);
+            reader->pos = scan_plain (text, start, len, special_unquoted);
+            record_append (reader, text + start, reader->pos - start);
             if (reader->pos == len)
               break;
 
@@ -585,7 +676,7 @@ csv_reader_next (CsvReader     *reader,
               {
                 /* A quote inside an unquoted field is taken literally, as
                  * spreadsheet programs read it. */
-                g_byte_array_append (reader->record, &c, 1);
+                record_append (reader, &c, 1);
               }
             else
               {
@@ -600,9 +691,8 @@ csv_reader_next (CsvReader     *reader,
           {
             gsize start = reader->pos;
 
-            while (reader->pos < len && !special_quoted[text[reader->pos]])
-              reader->pos++;
-            g_byte_array_append (reader->record, text + start, reader->pos - start);
+            reader->pos = scan_plain (text, start, len, special_quoted);
+            record_append (reader, text + start, reader->pos - start);
             if (reader->pos == len)
               break;
 
@@ -611,7 +701,7 @@ csv_reader_next (CsvReader     *reader,
               reader->state = STATE_QUOTE_IN_QUOTED;
             else if (c == '\n')
               {
-                g_byte_array_append (reader->record, &c, 1);
+                record_append (reader, &c, 1);
                 reader->line++;
               }
             else
@@ -625,7 +715,7 @@ csv_reader_next (CsvReader     *reader,
           reader->pos++;
           if (c == '"')
             {
-              g_byte_array_append (reader->record, &c, 1);
+              record_append (reader, &c, 1);
               reader->state = STATE_QUOTED;
             }
           else if (c == ',')

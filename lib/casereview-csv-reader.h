@@ -32,6 +32,7 @@ gboolean                csv_reader_next              (CsvReader              *re
                                                       GCancellable           *cancellable,
                                                       GError                **error);
 goffset                 csv_reader_get_bytes_read    (CsvReader              *reader);
+goffset                 csv_reader_get_text_offset   (CsvReader              *reader);
 CaseReviewTextEncoding  csv_reader_get_encoding      (CsvReader              *reader);
 const char             *csv_reader_get_display_name  (CsvReader              *reader);
 gboolean                csv_record_is_blank          (const CsvRecord        *record);

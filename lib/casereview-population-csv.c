@@ -18,6 +18,15 @@
 /* How often (in records) progress is reported and cancellation checked. */
 #define CHECK_INTERVAL 8192
 
+/* Rows read before the store is sized for the whole file, and the fewest
+ * bytes a row is assumed to take then: about an id, an agency, a kind and a
+ * date with their commas. */
+#define ROWS_BEFORE_ESTIMATE 4096
+#define MIN_ROW_BYTES 24
+
+/* Distinct kind or flags texts remembered at most. */
+#define MAX_REMEMBERED 1024
+
 typedef enum {
   CASE_COLUMN_ID,
   CASE_COLUMN_AGENCY,
@@ -76,11 +85,26 @@ column_name_matches (const ColumnName *name,
   return FALSE;
 }
 
+/* Strips surrounding ASCII white space in place, leaving the same text as
+ * g_strstrip() but without moving it (most fields have nothing to strip,
+ * and the reader knows their length). Each field is trimmed at most once. */
 static char *
-trim_field (char *field)
+trim_field (char  *field,
+            gsize  length)
 {
-  return g_strstrip (field);
+  char *end = field + length;
+
+  while (field < end && g_ascii_isspace (*field))
+    field++;
+  while (end > field && g_ascii_isspace (end[-1]))
+    end--;
+  *end = '\0';
+
+  return field;
 }
+
+#define TRIMMED_FIELD(record, index) \
+  (trim_field ((record)->fields[(index)], (record)->lengths[(index)]))
 
 /* Maps header fields to columns: positions[column] is the 0-based field index
  * or -1. Unknown headers are ignored, so exports may carry extra columns. */
@@ -99,7 +123,7 @@ map_header (const CsvRecord  *header,
 
   for (guint f = 0; f < header->n_fields; f++)
     {
-      const char *text = trim_field (header->fields[f]);
+      const char *text = TRIMMED_FIELD (header, f);
 
       for (guint c = 0; c < n_names; c++)
         {
@@ -276,11 +300,11 @@ read_agencies (OpenCsv                     *open,
           continue;
         }
 
-      id = trim_field (record.fields[positions[AGENCY_COLUMN_ID]]);
+      id = TRIMMED_FIELD (&record, positions[AGENCY_COLUMN_ID]);
       line = record.field_lines[positions[AGENCY_COLUMN_ID]];
-      name = trim_field (record.fields[positions[AGENCY_COLUMN_NAME]]);
+      name = TRIMMED_FIELD (&record, positions[AGENCY_COLUMN_NAME]);
       if (positions[AGENCY_COLUMN_SHORT_NAME] >= 0)
-        short_name = trim_field (record.fields[positions[AGENCY_COLUMN_SHORT_NAME]]);
+        short_name = TRIMMED_FIELD (&record, positions[AGENCY_COLUMN_SHORT_NAME]);
 
       if ((reason = population_check_identifier (id)) != NULL)
         {
@@ -315,7 +339,7 @@ read_agencies (OpenCsv                     *open,
 
       if (positions[AGENCY_COLUMN_CATEGORY] >= 0)
         {
-          const char *text = trim_field (record.fields[positions[AGENCY_COLUMN_CATEGORY]]);
+          const char *text = TRIMMED_FIELD (&record, positions[AGENCY_COLUMN_CATEGORY]);
 
           if (text[0] != '\0' && !case_review_agency_category_parse (text, &category))
             {
@@ -349,6 +373,70 @@ read_agencies (OpenCsv                     *open,
   return problem_list_is_empty (problems);
 }
 
+/* case_review_enforcement_kind_parse() copies the text it is given; a file
+ * spells kinds a handful of ways, so remember what each spelling means. */
+static gboolean
+parse_kind (GHashTable                *known,
+            const char                *text,
+            CaseReviewEnforcementKind *kind)
+{
+  gpointer value;
+
+  if (g_hash_table_lookup_extended (known, text, NULL, &value))
+    {
+      *kind = (CaseReviewEnforcementKind) GPOINTER_TO_UINT (value);
+      return TRUE;
+    }
+  if (!case_review_enforcement_kind_parse (text, kind))
+    return FALSE;
+  if (g_hash_table_size (known) < MAX_REMEMBERED)
+    g_hash_table_insert (known, g_strdup (text), GUINT_TO_POINTER (*kind));
+
+  return TRUE;
+}
+
+/* The store's flag set for a flags field, splitting and normalizing each
+ * distinct text once. */
+static guint32
+intern_flags (CaseStore  *store,
+              GHashTable *known,
+              const char *text)
+{
+  g_auto(GStrv) flags = NULL;
+  gpointer value;
+  guint32 flag_set;
+
+  if (g_hash_table_lookup_extended (known, text, NULL, &value))
+    return GPOINTER_TO_UINT (value);
+
+  flags = case_review_split_flags (text);
+  flag_set = case_store_intern_flags (store, (const char * const *) flags);
+  if (g_hash_table_size (known) < MAX_REMEMBERED)
+    g_hash_table_insert (known, g_strdup (text), GUINT_TO_POINTER (flag_set));
+
+  return flag_set;
+}
+
+/* Sizes the store for the whole file from the bytes the first rows took,
+ * so that it neither reallocates nor rehashes as it fills. The estimate
+ * assumes rows of at least MIN_ROW_BYTES, so that odd first rows cannot
+ * make it reserve much more than the file could hold. */
+static void
+reserve_rows (CaseStore *store,
+              OpenCsv   *open,
+              guint      n_rows)
+{
+  goffset done = csv_reader_get_text_offset (open->reader);
+  guint64 row_bytes, estimate;
+
+  if (done <= 0 || open->size <= done)
+    return;
+
+  row_bytes = MAX ((guint64) done / n_rows + 1, MIN_ROW_BYTES);
+  estimate = (guint64) open->size / row_bytes;
+  case_store_reserve (store, (guint) MIN (estimate, G_MAXUINT32 / 4));
+}
+
 static gboolean
 read_cases (OpenCsv                     *open,
             CaseStore                   *store,
@@ -368,6 +456,9 @@ read_cases (OpenCsv                     *open,
   g_autoptr(GArray) row_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   /* Ids of rows rejected for other reasons, so their duplicates are caught. */
   g_autoptr(GHashTable) rejected_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Kind and flags columns hold few distinct texts: parse each once. */
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) flag_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!next_record (open, &record, problems, &failed, cancellable, error))
     {
@@ -383,15 +474,18 @@ read_cases (OpenCsv                     *open,
 
   while (next_record (open, &record, problems, &failed, cancellable, error))
     {
-      char *id, *agency_text, *kind_text, *date_text;
-      const char *reason;
+      char *id, *agency_text, *kind_text, *date_text, *amount_text = NULL, *weight_text = NULL;
+      const char *reason, *date_reason, *amount_reason = NULL, *weight_reason = NULL;
+      gsize id_len;
+      gboolean kind_ok;
       int agency = -1, existing = -1;
+      CaseStoreProbe probe;
       CaseReviewEnforcementKind kind = CASE_REVIEW_ENFORCEMENT_KIND_OTHER;
       guint32 closed_on = 0;
       gint64 amount = CASE_STORE_NO_AMOUNT;
       double weight = 0;
       gboolean has_weight = FALSE;
-      g_auto(GStrv) flags = NULL;
+      const char *flags = NULL;
       const char *title = NULL;
       gboolean row_ok = TRUE;
 
@@ -411,6 +505,8 @@ read_cases (OpenCsv                     *open,
             return FALSE;
           report_progress (options, done_before + csv_reader_get_bytes_read (open->reader), total_size);
         }
+      if (n_rows == ROWS_BEFORE_ESTIMATE && problem_list_is_empty (problems))
+        reserve_rows (store, open, n_rows);
 
       if (!check_field_count (&record, header_fields, open->display_name, problems))
         {
@@ -419,62 +515,68 @@ read_cases (OpenCsv                     *open,
           continue;
         }
 
-      id = trim_field (record.fields[positions[CASE_COLUMN_ID]]);
+      id = TRIMMED_FIELD (&record, positions[CASE_COLUMN_ID]);
+      id_len = strlen (id);
+      /* Looking the id up misses the cache: have its index slot fetched
+       * while the other fields are parsed. Problems are still reported in
+       * column order below. */
+      case_store_prefetch_case (store, id, id_len);
+
+      agency_text = TRIMMED_FIELD (&record, positions[CASE_COLUMN_AGENCY]);
+      agency = population_resolve_agency (store, agency_text);
+      kind_text = TRIMMED_FIELD (&record, positions[CASE_COLUMN_KIND]);
+      kind_ok = parse_kind (kinds, kind_text, &kind);
+      date_text = TRIMMED_FIELD (&record, positions[CASE_COLUMN_CLOSED_ON]);
+      date_reason = case_review_parse_date (date_text, &closed_on);
+      if (positions[CASE_COLUMN_AMOUNT] >= 0)
+        {
+          amount_text = TRIMMED_FIELD (&record, positions[CASE_COLUMN_AMOUNT]);
+          if (amount_text[0] != '\0')
+            amount_reason = case_review_parse_amount (amount_text, &amount);
+        }
+      if (positions[CASE_COLUMN_WEIGHT] >= 0)
+        {
+          weight_text = TRIMMED_FIELD (&record, positions[CASE_COLUMN_WEIGHT]);
+          if (weight_text[0] != '\0')
+            {
+              weight_reason = case_review_parse_weight (weight_text, &weight);
+              has_weight = TRUE;
+            }
+        }
+
       if ((reason = population_check_identifier (id)) != NULL)
         ROW_PROBLEM (CASE_REVIEW_ERROR_INVALID, CASE_COLUMN_ID, "%s", reason);
-      else if ((existing = case_store_find_case (store, id)) >= 0)
+      else if ((existing = case_store_lookup_case (store, id, id_len, &probe)) >= 0)
         ROW_PROBLEM (CASE_REVIEW_ERROR_DUPLICATE, CASE_COLUMN_ID,
                      _("duplicate case id \"%s\" (first at line %u)"), id,
                      g_array_index (row_lines, guint, existing));
-      else if (g_hash_table_contains (rejected_ids, id))
+      else if (g_hash_table_size (rejected_ids) > 0 && g_hash_table_contains (rejected_ids, id))
         {
           existing = 0;
           ROW_PROBLEM (CASE_REVIEW_ERROR_DUPLICATE, CASE_COLUMN_ID,
                        _("duplicate case id \"%s\" (first at line %u)"), id,
                        GPOINTER_TO_UINT (g_hash_table_lookup (rejected_ids, id)));
         }
-
-      agency_text = trim_field (record.fields[positions[CASE_COLUMN_AGENCY]]);
-      if ((agency = population_resolve_agency (store, agency_text)) < 0)
+      if (agency < 0)
         ROW_PROBLEM (CASE_REVIEW_ERROR_NOT_FOUND, CASE_COLUMN_AGENCY,
                      _("unknown agency \"%s\": not the id or the name of any agency in the agencies file"),
                      agency_text);
-
-      kind_text = record.fields[positions[CASE_COLUMN_KIND]];
-      if (!case_review_enforcement_kind_parse (kind_text, &kind))
+      if (!kind_ok)
         ROW_PROBLEM (CASE_REVIEW_ERROR_INVALID, CASE_COLUMN_KIND,
                      _("unknown enforcement kind \"%s\" (expected 处罚, 强制, 检查, 许可, 其他 or penalty, coercion, inspection, licensing, other)"),
-                     trim_field (kind_text));
-
-      date_text = record.fields[positions[CASE_COLUMN_CLOSED_ON]];
-      if ((reason = case_review_parse_date (date_text, &closed_on)) != NULL)
+                     kind_text);
+      if (date_reason != NULL)
         ROW_PROBLEM (CASE_REVIEW_ERROR_INVALID, CASE_COLUMN_CLOSED_ON,
-                     _("invalid closing date \"%s\": %s"), trim_field (date_text), reason);
-
-      if (positions[CASE_COLUMN_AMOUNT] >= 0)
-        {
-          char *text = trim_field (record.fields[positions[CASE_COLUMN_AMOUNT]]);
-
-          if (text[0] != '\0' && (reason = case_review_parse_amount (text, &amount)) != NULL)
-            ROW_PROBLEM (CASE_REVIEW_ERROR_INVALID, CASE_COLUMN_AMOUNT,
-                         _("invalid amount \"%s\": %s"), text, reason);
-        }
-
-      if (positions[CASE_COLUMN_WEIGHT] >= 0)
-        {
-          char *text = trim_field (record.fields[positions[CASE_COLUMN_WEIGHT]]);
-
-          if (text[0] != '\0')
-            {
-              if ((reason = case_review_parse_weight (text, &weight)) != NULL)
-                ROW_PROBLEM (CASE_REVIEW_ERROR_INVALID, CASE_COLUMN_WEIGHT,
-                             _("invalid risk weight \"%s\": %s"), text, reason);
-              has_weight = TRUE;
-            }
-        }
+                     _("invalid closing date \"%s\": %s"), date_text, date_reason);
+      if (amount_reason != NULL)
+        ROW_PROBLEM (CASE_REVIEW_ERROR_INVALID, CASE_COLUMN_AMOUNT,
+                     _("invalid amount \"%s\": %s"), amount_text, amount_reason);
+      if (weight_reason != NULL)
+        ROW_PROBLEM (CASE_REVIEW_ERROR_INVALID, CASE_COLUMN_WEIGHT,
+                     _("invalid risk weight \"%s\": %s"), weight_text, weight_reason);
 
       if (positions[CASE_COLUMN_FLAGS] >= 0 && record.lengths[positions[CASE_COLUMN_FLAGS]] > 0)
-        flags = case_review_split_flags (record.fields[positions[CASE_COLUMN_FLAGS]]);
+        flags = record.fields[positions[CASE_COLUMN_FLAGS]];
 
       if (positions[CASE_COLUMN_TITLE] >= 0 && record.lengths[positions[CASE_COLUMN_TITLE]] > 0)
         title = record.fields[positions[CASE_COLUMN_TITLE]];
@@ -488,9 +590,19 @@ read_cases (OpenCsv                     *open,
       if (row_ok && id[0] != '\0' && existing < 0)
         {
           guint line = record.field_lines[positions[CASE_COLUMN_ID]];
+          CaseRow row = {
+            .id = id,
+            .title = title,
+            .amount = amount,
+            .weight = weight,
+            .closed_on = closed_on,
+            .flag_set = flags != NULL ? intern_flags (store, flag_sets, flags) : 0,
+            .agency = (guint16) agency,
+            .kind = kind,
+            .has_weight = has_weight,
+          };
 
-          case_store_add_case (store, id, (guint) agency, kind, closed_on, amount,
-                               has_weight, weight, (const char * const *) flags, title);
+          case_store_insert_case (store, &probe, &row);
           g_array_append_val (row_lines, line);
         }
       else if (id[0] != '\0' && existing < 0)
