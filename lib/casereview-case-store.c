@@ -43,6 +43,7 @@ struct _CaseStore
   guint32 last_closed_on;
 
   char *fingerprint;             /* cached, dropped on change */
+  guint *sorted_rows;            /* canonical order, cached likewise */
 };
 
 static const char *empty_flags[] = { NULL };
@@ -119,6 +120,7 @@ case_store_free (CaseStore *store)
   g_hash_table_unref (store->flag_set_by_key);
   g_array_unref (store->counts);
   g_free (store->fingerprint);
+  g_free (store->sorted_rows);
   g_free (store);
 }
 
@@ -165,6 +167,7 @@ case_store_add_agency (CaseStore        *store,
                          GUINT_TO_POINTER (index + 1));
   g_array_set_size (store->counts, store->agencies->len * CASE_REVIEW_N_ENFORCEMENT_KINDS);
   g_clear_pointer (&store->fingerprint, g_free);
+  g_clear_pointer (&store->sorted_rows, g_free);
 
   return index;
 }
@@ -390,6 +393,7 @@ append_row (CaseStore     *store,
   if (index == 0 || row->closed_on > store->last_closed_on)
     store->last_closed_on = row->closed_on;
   g_clear_pointer (&store->fingerprint, g_free);
+  g_clear_pointer (&store->sorted_rows, g_free);
 
   return index;
 }
@@ -651,6 +655,16 @@ sort_by_id (CaseStore *store)
   radix_sort (entries, scratch, store->n_rows, 0, 0);
 
   return entries;
+}
+
+/* The canonical order, computed once and kept until the store changes:
+ * every draw on the same frame walks it. */
+const guint *
+case_store_peek_sorted_rows (CaseStore *store)
+{
+  if (store->sorted_rows == NULL)
+    store->sorted_rows = case_store_sorted_rows (store);
+  return store->sorted_rows;
 }
 
 /* Row indices in canonical order: case ids compared as UTF-8 byte strings. */

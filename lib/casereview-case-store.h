@@ -103,6 +103,7 @@ gboolean            case_store_get_date_range     (CaseStore                *sto
                                                    guint32                  *first,
                                                    guint32                  *last);
 guint              *case_store_sorted_rows        (CaseStore                *store);
+const guint        *case_store_peek_sorted_rows   (CaseStore                *store);
 char               *case_store_dup_fingerprint    (CaseStore                *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaseStore, case_store_free)

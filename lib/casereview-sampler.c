@@ -162,7 +162,7 @@ build_strata (Context                *context,
                 : case_store_get_n_agencies (store) * CASE_REVIEW_N_ENFORCEMENT_KINDS;
   g_autofree Stratum **by_slot = g_new0 (Stratum *, MAX (n_slots, 1));
   g_autofree guint8 *in_frame = g_new0 (guint8, MAX (n_rows, 1));
-  g_autofree guint *order = NULL;
+  const guint *order;
   guint frame_size = 0;
 
   for (guint i = 0; agencies != NULL && agencies[i] != NULL; i++)
@@ -209,7 +209,7 @@ build_strata (Context                *context,
         }
     }
 
-  order = case_store_sorted_rows (store);
+  order = case_store_peek_sorted_rows (store);
   for (guint i = 0; i < n_rows; i++)
     {
       guint row_index = order[i];
