@@ -44,6 +44,10 @@ struct _CaseStore
 
   char *fingerprint;             /* cached, dropped on change */
   guint *sorted_rows;            /* canonical order, cached likewise */
+  char *derived_key;             /* one derived structure (the sampler's
+                                  * strata), cached likewise */
+  gpointer derived;
+  GDestroyNotify derived_free;
 };
 
 static const char *empty_flags[] = { NULL };
@@ -121,6 +125,7 @@ case_store_free (CaseStore *store)
   g_array_unref (store->counts);
   g_free (store->fingerprint);
   g_free (store->sorted_rows);
+  case_store_set_derived (store, NULL, NULL, NULL);
   g_free (store);
 }
 
@@ -168,6 +173,7 @@ case_store_add_agency (CaseStore        *store,
   g_array_set_size (store->counts, store->agencies->len * CASE_REVIEW_N_ENFORCEMENT_KINDS);
   g_clear_pointer (&store->fingerprint, g_free);
   g_clear_pointer (&store->sorted_rows, g_free);
+  case_store_set_derived (store, NULL, NULL, NULL);
 
   return index;
 }
@@ -394,6 +400,7 @@ append_row (CaseStore     *store,
     store->last_closed_on = row->closed_on;
   g_clear_pointer (&store->fingerprint, g_free);
   g_clear_pointer (&store->sorted_rows, g_free);
+  case_store_set_derived (store, NULL, NULL, NULL);
 
   return index;
 }
@@ -655,6 +662,29 @@ sort_by_id (CaseStore *store)
   radix_sort (entries, scratch, store->n_rows, 0, 0);
 
   return entries;
+}
+
+/* A structure derived from the rows (such as a frame's strata), kept under
+ * @key until the store changes or another is set. */
+void
+case_store_set_derived (CaseStore      *store,
+                        const char     *key,
+                        gpointer        data,
+                        GDestroyNotify  free_func)
+{
+  if (store->derived_free != NULL && store->derived != NULL)
+    store->derived_free (store->derived);
+  g_free (store->derived_key);
+  store->derived_key = g_strdup (key);
+  store->derived = data;
+  store->derived_free = free_func;
+}
+
+gpointer
+case_store_get_derived (CaseStore  *store,
+                        const char *key)
+{
+  return store->derived_key != NULL && g_strcmp0 (store->derived_key, key) == 0 ? store->derived : NULL;
 }
 
 /* The canonical order, computed once and kept until the store changes:

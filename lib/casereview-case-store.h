@@ -104,6 +104,12 @@ gboolean            case_store_get_date_range     (CaseStore                *sto
                                                    guint32                  *last);
 guint              *case_store_sorted_rows        (CaseStore                *store);
 const guint        *case_store_peek_sorted_rows   (CaseStore                *store);
+void                case_store_set_derived        (CaseStore                *store,
+                                                   const char               *key,
+                                                   gpointer                  data,
+                                                   GDestroyNotify            free_func);
+gpointer            case_store_get_derived        (CaseStore                *store,
+                                                   const char               *key);
 char               *case_store_dup_fingerprint    (CaseStore                *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaseStore, case_store_free)

@@ -142,15 +142,108 @@ slot_key (CaseStore                *store,
     }
 }
 
+/* The strata of one frame, kept with the store (case_store_set_derived())
+ * so that drawing again from the same frame with another seed or size only
+ * touches the units it picks. */
+typedef struct
+{
+  guint frame_size;
+  GPtrArray *keys;    /* char *, sorted */
+  GPtrArray *rows;    /* GArray of guint, canonical order */
+} FrameIndex;
+
+static void
+frame_index_free (gpointer data)
+{
+  FrameIndex *index = data;
+
+  g_ptr_array_unref (index->keys);
+  g_ptr_array_unref (index->rows);
+  g_free (index);
+}
+
+/* Everything the strata depend on, as text. */
+static char *
+frame_index_key (CaseReviewFrameFilter    *filter,
+                 CaseReviewStratification  stratification)
+{
+  GString *key = g_string_new (NULL);
+  const GDate *from = case_review_frame_filter_get_closed_from (filter);
+  const GDate *to = case_review_frame_filter_get_closed_to (filter);
+  const char * const *agencies = case_review_frame_filter_get_agencies (filter);
+  const char * const *excluded = case_review_frame_filter_get_excluded_ids (filter);
+
+  g_string_append_printf (key, "%d %u %u", stratification, from != NULL ? g_date_get_julian (from) : 0,
+                          to != NULL ? g_date_get_julian (to) : 0);
+  for (guint k = 0; k < CASE_REVIEW_N_ENFORCEMENT_KINDS; k++)
+    g_string_append_c (key, case_review_frame_filter_includes_kind (filter, k) ? '1' : '0');
+  g_string_append (key, agencies != NULL ? "\nA" : "\n-");
+  for (guint i = 0; agencies != NULL && agencies[i] != NULL; i++)
+    g_string_append_printf (key, "\x1f%s", agencies[i]);
+  g_string_append (key, "\nX");
+  for (guint i = 0; excluded[i] != NULL; i++)
+    g_string_append_printf (key, "\x1f%s", excluded[i]);
+
+  return g_string_free (key, FALSE);
+}
+
 /* The frame, divided into strata sorted by key, each in canonical order.
  * One pass in row order applies the filter and finds each row's stratum;
  * one walk of the store's canonical order (the fingerprint's) then fills
  * the strata already sorted, which is much cheaper than sorting each. */
+static GPtrArray *build_strata_uncached (Context                *context,
+                                          CaseReviewFrameFilter  *filter,
+                                          guint                  *out_frame_size,
+                                          GError                **error);
+
 static GPtrArray *
 build_strata (Context                *context,
               CaseReviewFrameFilter  *filter,
               guint                  *out_frame_size,
               GError                **error)
+{
+  g_autofree char *key = frame_index_key (filter, context->settings->stratification);
+  FrameIndex *index = case_store_get_derived (context->store, key);
+  GPtrArray *strata;
+
+  if (index == NULL)
+    {
+      strata = build_strata_uncached (context, filter, out_frame_size, error);
+      if (strata == NULL)
+        return NULL;
+
+      index = g_new0 (FrameIndex, 1);
+      index->frame_size = *out_frame_size;
+      index->keys = g_ptr_array_new_with_free_func (g_free);
+      index->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      for (guint s = 0; s < strata->len; s++)
+        {
+          Stratum *stratum = g_ptr_array_index (strata, s);
+          g_ptr_array_add (index->keys, g_strdup (stratum->key));
+          g_ptr_array_add (index->rows, g_array_ref (stratum->rows));
+        }
+      case_store_set_derived (context->store, key, index, frame_index_free);
+      return strata;
+    }
+
+  strata = g_ptr_array_new_with_free_func ((GDestroyNotify) stratum_free);
+  for (guint s = 0; s < index->keys->len; s++)
+    {
+      Stratum *stratum = stratum_new (g_ptr_array_index (index->keys, s));
+
+      g_array_unref (stratum->rows);
+      stratum->rows = g_array_ref (g_ptr_array_index (index->rows, s));
+      g_ptr_array_add (strata, stratum);
+    }
+  *out_frame_size = index->frame_size;
+  return strata;
+}
+
+static GPtrArray *
+build_strata_uncached (Context                *context,
+                       CaseReviewFrameFilter  *filter,
+                       guint                  *out_frame_size,
+                       GError                **error)
 {
   CaseStore *store = context->store;
   CaseReviewStratification stratification = context->settings->stratification;
@@ -858,11 +951,17 @@ draw_stratum (Context  *context,
               GError  **error)
 {
   const Settings *settings = context->settings;
-  g_autoptr(GArray) eligible = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) eligible = NULL;
   guint M, k;
 
+  /* Without certainty flags every unit is eligible: share the rows. */
+  if (settings->certainty_flags[0] == NULL)
+    eligible = g_array_ref (stratum->rows);
+  else
+    eligible = g_array_new (FALSE, FALSE, sizeof (guint));
+
   /* Certainty units first, in canonical order. */
-  for (guint i = 0; i < stratum->rows->len; i++)
+  for (guint i = 0; settings->certainty_flags[0] != NULL && i < stratum->rows->len; i++)
     {
       guint row_index = g_array_index (stratum->rows, guint, i);
 

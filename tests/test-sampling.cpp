@@ -800,3 +800,34 @@ TEST (Sampling, PlanJsonRoundTrips)
                  g_list_model_get_item (strata, 1))), 12u);
   g_object_unref (g_list_model_get_item (strata, 1));
 }
+
+TEST (Sampling, RepeatedDrawsFollowChangesToThePopulation)
+{
+  // Draws reuse the frame's strata while the population is unchanged; adding
+  // a file must show in the next draw.
+  Ref<CaseReviewPopulation> population (load_demo ());
+  Ref<CaseReviewSamplingPlan> plan (case_review_sampling_plan_new ("cache"));
+  g_object_set (plan.get (), "per-stratum", 3, NULL);
+  Ref<CaseReviewSample> before (draw (plan.get (), population.get ()));
+  Ref<CaseReviewSample> again (draw (plan.get (), population.get ()));
+  EXPECT_TRUE (units_of (before.get ()) == units_of (again.get ()));
+
+  GDate *date = g_date_new_dmy (1, G_DATE_JUNE, 2020);
+  Ref<CaseReviewCaseFile> extra (case_review_case_file_new ("深罗统罚〔2020〕999号", "LH15", CASE_REVIEW_ENFORCEMENT_KIND_PENALTY, date));
+  Error error;
+  ASSERT_TRUE (case_review_population_add_case (population.get (), extra.get (), error.out ()));
+  g_date_free (date);
+
+  Ref<CaseReviewSample> after (draw (plan.get (), population.get ()));
+  GListModel *strata = case_review_sample_get_strata (after.get ());
+  for (guint i = 0; i < g_list_model_get_n_items (strata); i++)
+    {
+      Ref<CaseReviewSampleStratum> stratum (CASE_REVIEW_SAMPLE_STRATUM (g_list_model_get_item (strata, i)));
+      if (std::string (case_review_sample_stratum_get_key (stratum.get ())) == "LH15")
+        {
+          EXPECT_EQ (case_review_sample_stratum_get_population_size (stratum.get ()), 16u);
+        }
+    }
+  EXPECT_STRNE (case_review_sample_get_population_fingerprint (after.get ()),
+                case_review_sample_get_population_fingerprint (before.get ()));
+}
