@@ -690,45 +690,17 @@ case_review_assignment_new_from_manifest (const char  *manifest,
                                           GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) parse_error = NULL;
   g_autoptr(CaseReviewAssignment) self = NULL;
-  JsonNode *root, *node;
   JsonObject *object;
   JsonArray *tasks;
-  const char *format, *seed, *pool, *population;
+  const char *seed, *pool, *population;
   gboolean avoid_region, require_qualification;
-  gint64 version;
 
   g_return_val_if_fail (manifest != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, manifest, -1, &parse_error))
-    {
-      g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_PARSE, _("assignment manifest: %s"), parse_error->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      json_members_error (error, CONTEXT, "$", _("expected a JSON object"));
-      return NULL;
-    }
-  object = json_node_get_object (root);
-  if (!json_members_string (object, "format", CONTEXT, "$", TRUE, &format, error))
+  object = json_members_load_document (parser, manifest, CONTEXT, MANIFEST_FORMAT, MANIFEST_VERSION, error);
+  if (object == NULL)
     return NULL;
-  if (!g_str_equal (format, MANIFEST_FORMAT))
-    {
-      json_members_error (error, CONTEXT, "$.format", _("not an assignment manifest"));
-      return NULL;
-    }
-  node = json_object_get_member (object, "version");
-  version = node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
-              ? json_node_get_int (node) : -1;
-  if (version != MANIFEST_VERSION)
-    {
-      g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_UNSUPPORTED,
-                   _("assignment manifest: $.version: only version %d is supported"), MANIFEST_VERSION);
-      return NULL;
-    }
 
   self = g_object_new (CASE_REVIEW_TYPE_ASSIGNMENT, NULL);
   if (!json_members_string (object, "seed", CONTEXT, "$", TRUE, &seed, error) ||

@@ -120,3 +120,47 @@ json_members_array (JsonObject  *object,
     }
   return json_node_get_array (node);
 }
+
+JsonObject *
+json_members_load_document (JsonParser  *parser,
+                            const char  *text,
+                            const char  *context,
+                            const char  *format,
+                            gint64       version,
+                            GError     **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *root, *version_node;
+  JsonObject *object;
+  const char *found;
+
+  if (!json_parser_load_from_data (parser, text, -1, &parse_error))
+    {
+      g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_PARSE, "%s: %s", context, parse_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      json_members_error (error, context, "$", _("expected a JSON object"));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  if (!json_members_string (object, "format", context, "$", TRUE, &found, error))
+    return NULL;
+  if (!g_str_equal (found, format))
+    {
+      g_autofree char *detail = g_strdup_printf (_("\"%s\" is not the expected format \"%s\""), found, format);
+      json_members_error (error, context, "$.format", detail);
+      return NULL;
+    }
+  version_node = json_object_get_member (object, "version");
+  if (value_type (version_node) != G_TYPE_INT64 || json_node_get_int (version_node) != version)
+    {
+      g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_UNSUPPORTED,
+                   _("%s: $.version: only version %" G_GINT64_FORMAT " of this format is supported"), context, version);
+      return NULL;
+    }
+  return object;
+}

@@ -11,6 +11,16 @@
 
 G_BEGIN_DECLS
 
+/* Parses @text as a JSON document of @format (its "format" member) at
+ * @version (its "version" member): PARSE for text that is not JSON, INVALID
+ * for another format, UNSUPPORTED for another version. */
+JsonObject *json_members_load_document (JsonParser   *parser,
+                                        const char   *text,
+                                        const char   *context,
+                                        const char   *format,
+                                        gint64        version,
+                                        GError      **error);
+
 gboolean   json_members_error   (GError      **error,
                                  const char   *context,
                                  const char   *path,

@@ -540,47 +540,21 @@ case_review_sample_new_from_manifest (const char  *manifest,
                                       GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) parse_error = NULL;
   g_autoptr(CaseReviewSamplingPlan) plan = NULL;
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) strata = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonNode *root, *version, *population_node;
+  JsonNode *population_node;
   JsonObject *object, *population;
   JsonArray *strata_array, *units_array;
-  const char *format, *fingerprint, *seed, *library_version;
+  const char *fingerprint, *seed, *library_version;
   guint population_size, frame_size;
   CaseReviewSample *self;
 
   g_return_val_if_fail (manifest != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, manifest, -1, &parse_error))
-    {
-      g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_PARSE, _("manifest: %s"), parse_error->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      json_members_error (error, CONTEXT, "$", _("expected a JSON object"));
-      return NULL;
-    }
-  object = json_node_get_object (root);
-
-  if (!json_members_string (object, "format", CONTEXT, "$", TRUE, &format, error))
+  object = json_members_load_document (parser, manifest, CONTEXT, MANIFEST_FORMAT, MANIFEST_VERSION, error);
+  if (object == NULL)
     return NULL;
-  if (!g_str_equal (format, MANIFEST_FORMAT))
-    {
-      json_members_error (error, CONTEXT, "$.format", _("not a sample manifest"));
-      return NULL;
-    }
-  version = json_object_get_member (object, "version");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64 ||
-      json_node_get_int (version) != MANIFEST_VERSION)
-    {
-      g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_UNSUPPORTED,
-                   _("manifest: $.version: only version %d of the manifest format is supported"), MANIFEST_VERSION);
-      return NULL;
-    }
   if (!json_members_string (object, "seed", CONTEXT, "$", TRUE, &seed, error) ||
       !json_members_string (object, "library_version", CONTEXT, "$", TRUE, &library_version, error))
     return NULL;
