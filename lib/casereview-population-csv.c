@@ -10,7 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "casereview-csv-reader.h"
+#include "casereview-csv-table.h"
 #include "casereview-population-io.h"
 #include "casereview-problem-list.h"
 #include "casereview-value-parsers.h"
@@ -47,15 +47,7 @@ typedef enum {
   N_AGENCY_COLUMNS
 } AgencyColumn;
 
-typedef struct
-{
-  const char *chinese;
-  const char *english;
-  const char *alternatives[3];   /* other spellings seen in exports */
-  gboolean    required;
-} ColumnName;
-
-static const ColumnName case_columns[N_CASE_COLUMNS] = {
+static const CsvColumn case_columns[N_CASE_COLUMNS] = {
   [CASE_COLUMN_ID] = { "案卷编号", "case_id", { "案号", "案件编号", "id" }, TRUE },
   [CASE_COLUMN_AGENCY] = { "执法单位", "agency", { "agency_id", "执法机关", NULL }, TRUE },
   [CASE_COLUMN_KIND] = { "执法类别", "kind", { "执法类型", NULL, NULL }, TRUE },
@@ -66,28 +58,13 @@ static const ColumnName case_columns[N_CASE_COLUMNS] = {
   [CASE_COLUMN_WEIGHT] = { "风险权重", "weight", { NULL, NULL, NULL }, FALSE },
 };
 
-static const ColumnName agency_columns[N_AGENCY_COLUMNS] = {
+static const CsvColumn agency_columns[N_AGENCY_COLUMNS] = {
   [AGENCY_COLUMN_ID] = { "编号", "id", { "单位编号", NULL, NULL }, TRUE },
   [AGENCY_COLUMN_NAME] = { "名称", "name", { "单位名称", NULL, NULL }, TRUE },
   [AGENCY_COLUMN_SHORT_NAME] = { "简称", "short_name", { NULL, NULL, NULL }, FALSE },
   [AGENCY_COLUMN_CATEGORY] = { "类别", "category", { "单位类别", NULL, NULL }, FALSE },
 };
 
-static gboolean
-column_name_matches (const ColumnName *name,
-                     const char       *header)
-{
-  if (g_str_equal (header, name->chinese) || g_ascii_strcasecmp (header, name->english) == 0)
-    return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (name->alternatives); i++)
-    if (name->alternatives[i] != NULL && g_ascii_strcasecmp (header, name->alternatives[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Strips surrounding ASCII white space in place, leaving the same text as
- * g_strstrip() but without moving it (most fields have nothing to strip,
- * and the reader knows their length). Each field is trimmed at most once. */
 static char *
 trim_field (char  *field,
             gsize  length)
@@ -106,151 +83,6 @@ trim_field (char  *field,
 #define TRIMMED_FIELD(record, index) \
   (trim_field ((record)->fields[(index)], (record)->lengths[(index)]))
 
-/* Maps header fields to columns: positions[column] is the 0-based field index
- * or -1. Unknown headers are ignored, so exports may carry extra columns. */
-static gboolean
-map_header (const CsvRecord  *header,
-            const ColumnName *names,
-            guint             n_names,
-            int              *positions,
-            const char       *display_name,
-            ProblemList      *problems)
-{
-  gboolean ok = TRUE;
-
-  for (guint c = 0; c < n_names; c++)
-    positions[c] = -1;
-
-  for (guint f = 0; f < header->n_fields; f++)
-    {
-      const char *text = TRIMMED_FIELD (header, f);
-
-      for (guint c = 0; c < n_names; c++)
-        {
-          if (!column_name_matches (&names[c], text))
-            continue;
-          if (positions[c] >= 0)
-            {
-              problem_list_add (problems, CASE_REVIEW_ERROR_INVALID,
-                                _("%s:%u:%u: column %s/%s appears twice (first as column %d)"),
-                                display_name, header->line, f + 1,
-                                names[c].chinese, names[c].english, positions[c] + 1);
-              return FALSE;
-            }
-          positions[c] = (int) f;
-        }
-    }
-
-  for (guint c = 0; c < n_names; c++)
-    {
-      if (names[c].required && positions[c] < 0)
-        {
-          ok = FALSE;
-          if (!problem_list_add (problems, CASE_REVIEW_ERROR_INVALID,
-                                 _("%s:%u:1: the required column %s/%s is missing from the header"),
-                                 display_name, header->line, names[c].chinese, names[c].english))
-            break;
-        }
-    }
-
-  return ok;
-}
-
-typedef struct
-{
-  GFileInputStream *stream;
-  CsvReader *reader;
-  char *display_name;
-  goffset size;
-} OpenCsv;
-
-static void
-open_csv_clear (OpenCsv *open)
-{
-  g_clear_pointer (&open->reader, csv_reader_free);
-  g_clear_object (&open->stream);
-  g_clear_pointer (&open->display_name, g_free);
-}
-
-static gboolean
-open_csv (GFile                  *file,
-          CaseReviewTextEncoding  encoding,
-          OpenCsv                *open,
-          GCancellable           *cancellable,
-          GError                **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-
-  open->display_name = g_file_get_basename (file);
-  open->stream = g_file_read (file, cancellable, error);
-  if (open->stream == NULL)
-    return FALSE;
-
-  info = g_file_input_stream_query_info (open->stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
-  open->size = info != NULL ? g_file_info_get_size (info) : 0;
-  open->reader = csv_reader_new (G_INPUT_STREAM (open->stream), open->display_name, encoding);
-
-  return TRUE;
-}
-
-/* Reads the next non-blank record. Returns FALSE at the end (error unset)
- * or on a structural error, which is added to @problems (and then fatal:
- * after a broken quote nothing later can be located reliably). */
-static gboolean
-next_record (OpenCsv       *open,
-             CsvRecord     *record,
-             ProblemList   *problems,
-             gboolean      *failed,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  for (;;)
-    {
-      GError *local_error = NULL;
-
-      if (!csv_reader_next (open->reader, record, cancellable, &local_error))
-        {
-          if (local_error == NULL)
-            return FALSE;
-          *failed = TRUE;
-          if (local_error->domain == CASE_REVIEW_ERROR)
-            {
-              problem_list_add (problems, local_error->code, "%s", local_error->message);
-              g_error_free (local_error);
-            }
-          else
-            {
-              g_propagate_prefixed_error (error, local_error, "%s: ", open->display_name);
-            }
-          return FALSE;
-        }
-      if (!csv_record_is_blank (record))
-        return TRUE;
-    }
-}
-
-static gboolean
-check_field_count (const CsvRecord *record,
-                   guint            expected,
-                   const char      *display_name,
-                   ProblemList     *problems)
-{
-  if (record->n_fields == expected)
-    return TRUE;
-
-  if (record->n_fields > expected)
-    problem_list_add (problems, CASE_REVIEW_ERROR_PARSE,
-                      _("%s:%u:%u: the row has %u fields but the header has %u"),
-                      display_name, record->field_lines[expected], expected + 1,
-                      record->n_fields, expected);
-  else
-    problem_list_add (problems, CASE_REVIEW_ERROR_PARSE,
-                      _("%s:%u:%u: the row has %u fields but the header has %u"),
-                      display_name, record->field_lines[record->n_fields - 1], record->n_fields + 1,
-                      record->n_fields, expected);
-  return FALSE;
-}
-
 static void
 report_progress (const PopulationReadOptions *options,
                  goffset                      done,
@@ -261,7 +93,7 @@ report_progress (const PopulationReadOptions *options,
 }
 
 static gboolean
-read_agencies (OpenCsv                     *open,
+read_agencies (CsvTable                    *open,
                CaseStore                   *store,
                ProblemList                 *problems,
                GCancellable                *cancellable,
@@ -273,18 +105,10 @@ read_agencies (OpenCsv                     *open,
   g_autoptr(GHashTable) first_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_rows = 0;
 
-  if (!next_record (open, &record, problems, &failed, cancellable, error))
-    {
-      if (!failed)
-        problem_list_add (problems, CASE_REVIEW_ERROR_PARSE,
-                          _("%s:1:1: the file is empty; expected a header row"), open->display_name);
-      return FALSE;
-    }
-  if (!map_header (&record, agency_columns, N_AGENCY_COLUMNS, positions, open->display_name, problems))
+  if (!csv_table_read_header (open, agency_columns, N_AGENCY_COLUMNS, positions, problems, &failed, cancellable, error))
     return FALSE;
 
-  for (guint header_fields = record.n_fields;
-       next_record (open, &record, problems, &failed, cancellable, error);)
+  while (csv_table_next_row (open, &record, problems, &failed, cancellable, error))
     {
       const char *id, *name, *short_name = NULL;
       CaseReviewAgencyCategory category = CASE_REVIEW_AGENCY_CATEGORY_OTHER;
@@ -293,7 +117,7 @@ read_agencies (OpenCsv                     *open,
       gboolean row_ok = TRUE;
 
       n_rows++;
-      if (!check_field_count (&record, header_fields, open->display_name, problems))
+      if (!csv_table_check_width (open, &record, problems))
         {
           if (problem_list_is_full (problems))
             return FALSE;
@@ -368,7 +192,7 @@ read_agencies (OpenCsv                     *open,
     return FALSE;
   if (n_rows == 0)
     problem_list_add (problems, CASE_REVIEW_ERROR_INVALID,
-                      _("%s:%u:1: the file has a header but no agencies"), open->display_name, record.line + 1);
+                      _("%s:%u:1: the file has a header but no agencies"), open->display_name, open->header_line + 1);
 
   return problem_list_is_empty (problems);
 }
@@ -423,7 +247,7 @@ intern_flags (CaseStore  *store,
  * make it reserve much more than the file could hold. */
 static void
 reserve_rows (CaseStore *store,
-              OpenCsv   *open,
+              CsvTable  *open,
               guint      n_rows)
 {
   goffset done = csv_reader_get_text_offset (open->reader);
@@ -438,7 +262,7 @@ reserve_rows (CaseStore *store,
 }
 
 static gboolean
-read_cases (OpenCsv                     *open,
+read_cases (CsvTable                    *open,
             CaseStore                   *store,
             const PopulationReadOptions *options,
             goffset                      total_size,
@@ -450,7 +274,7 @@ read_cases (OpenCsv                     *open,
   CsvRecord record;
   int positions[N_CASE_COLUMNS];
   gboolean failed = FALSE;
-  guint header_fields, header_line;
+  guint header_line;
   guint n_rows = 0;
   /* The line each stored case came from, for "first at line N". */
   g_autoptr(GArray) row_lines = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -460,19 +284,11 @@ read_cases (OpenCsv                     *open,
   g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) flag_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (!next_record (open, &record, problems, &failed, cancellable, error))
-    {
-      if (!failed)
-        problem_list_add (problems, CASE_REVIEW_ERROR_PARSE,
-                          _("%s:1:1: the file is empty; expected a header row"), open->display_name);
-      return FALSE;
-    }
-  if (!map_header (&record, case_columns, N_CASE_COLUMNS, positions, open->display_name, problems))
+  if (!csv_table_read_header (open, case_columns, N_CASE_COLUMNS, positions, problems, &failed, cancellable, error))
     return FALSE;
-  header_fields = record.n_fields;
-  header_line = record.line;
+  header_line = open->header_line;
 
-  while (next_record (open, &record, problems, &failed, cancellable, error))
+  while (csv_table_next_row (open, &record, problems, &failed, cancellable, error))
     {
       char *id, *agency_text, *kind_text, *date_text, *amount_text = NULL, *weight_text = NULL;
       const char *reason, *date_reason, *amount_reason = NULL, *weight_reason = NULL;
@@ -508,7 +324,7 @@ read_cases (OpenCsv                     *open,
       if (n_rows == ROWS_BEFORE_ESTIMATE && problem_list_is_empty (problems))
         reserve_rows (store, open, n_rows);
 
-      if (!check_field_count (&record, header_fields, open->display_name, problems))
+      if (!csv_table_check_width (open, &record, problems))
         {
           if (problem_list_is_full (problems))
             return FALSE;
@@ -630,15 +446,15 @@ population_read_csv (GFile                        *agencies,
                      GError                      **error)
 {
   g_autoptr(CaseStore) store = case_store_new ();
-  OpenCsv agencies_csv = { 0 }, cases_csv = { 0 };
+  CsvTable agencies_csv = { 0 }, cases_csv = { 0 };
   ProblemList problems;
   GError *local_error = NULL;
   gboolean ok = FALSE;
 
   problem_list_init (&problems, problems_out, options->max_errors);
 
-  if (!open_csv (agencies, options->encoding, &agencies_csv, cancellable, &local_error) ||
-      !open_csv (cases, options->encoding, &cases_csv, cancellable, &local_error))
+  if (!csv_table_open (&agencies_csv, agencies, options->encoding, cancellable, &local_error) ||
+      !csv_table_open (&cases_csv, cases, options->encoding, cancellable, &local_error))
     goto out;
 
   if (read_agencies (&agencies_csv, store, &problems, cancellable, &local_error))
@@ -646,8 +462,8 @@ population_read_csv (GFile                        *agencies,
                      agencies_csv.size, &problems, cancellable, &local_error);
 
 out:
-  open_csv_clear (&agencies_csv);
-  open_csv_clear (&cases_csv);
+  csv_table_close (&agencies_csv);
+  csv_table_close (&cases_csv);
 
   if (local_error != NULL)
     {
