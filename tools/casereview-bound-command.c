@@ -22,51 +22,6 @@
 #include "casereview-text-table.h"
 #include "casereview-tool.h"
 
-static gboolean
-parse_model (const char                 *text,
-             CaseReviewStatisticalModel *out_model)
-{
-  if (g_ascii_strcasecmp (text, "binomial") == 0)
-    *out_model = CASE_REVIEW_STATISTICAL_MODEL_BINOMIAL;
-  else if (g_ascii_strcasecmp (text, "poisson") == 0)
-    *out_model = CASE_REVIEW_STATISTICAL_MODEL_POISSON;
-  else if (g_ascii_strcasecmp (text, "hypergeometric") == 0)
-    *out_model = CASE_REVIEW_STATISTICAL_MODEL_HYPERGEOMETRIC;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static const char *
-model_name (CaseReviewStatisticalModel model)
-{
-  switch (model)
-    {
-    case CASE_REVIEW_STATISTICAL_MODEL_POISSON:
-      return "poisson";
-    case CASE_REVIEW_STATISTICAL_MODEL_HYPERGEOMETRIC:
-      return "hypergeometric";
-    case CASE_REVIEW_STATISTICAL_MODEL_BINOMIAL:
-    default:
-      return "binomial";
-    }
-}
-
-static gboolean
-parse_count_option (const char *path,
-                    const char *option,
-                    const char *text,
-                    guint64    *out_count,
-                    int        *out_status)
-{
-  if (g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, out_count, NULL))
-    return TRUE;
-
-  *out_status = case_review_tool_usage_error (path, _("%s: “%s” is not a whole number"), option, text);
-  return FALSE;
-}
-
 /* A limit for people: the rate to 10 significant digits and as a
  * percentage, with the count of files for the hypergeometric model. */
 static char *
@@ -115,7 +70,7 @@ print_bound_json (const CaseReviewBound *bound)
   json_builder_set_member_name (builder, "estimate");
   json_builder_add_double_value (builder, case_review_bound_get_estimate (bound));
   json_builder_set_member_name (builder, "model");
-  json_builder_add_string_value (builder, model_name (model));
+  json_builder_add_string_value (builder, case_review_tool_model_name (model));
   json_builder_set_member_name (builder, "confidence");
   json_builder_add_double_value (builder, case_review_bound_get_confidence (bound));
   json_builder_set_member_name (builder, "two_sided");
@@ -159,7 +114,7 @@ print_bound_table (const CaseReviewBound *bound)
   case_review_text_table_add_rule (table);
   case_review_text_table_add_row (table, (const char *[]) { "样本 sample", sample });
   case_review_text_table_add_row (table, (const char *[]) { "模型 model",
-                                                            model_name (case_review_bound_get_model (bound)) });
+                                                            case_review_tool_model_name (case_review_bound_get_model (bound)) });
   case_review_text_table_add_row (table, (const char *[]) { "置信度 confidence", confidence });
   case_review_text_table_add_row (table, (const char *[]) { "区间 interval", two_sided ? _("two-sided") : _("one-sided") });
   case_review_text_table_add_row (table, (const char *[]) { "总体规模 population size", population });
@@ -224,13 +179,13 @@ bound_run (const CaseReviewToolCommand *command,
     return case_review_tool_usage_error (path, _("Missing --sample-size N"));
   if (deviations_text == NULL)
     return case_review_tool_usage_error (path, _("Missing --deviations K"));
-  if (model_text != NULL && !parse_model (model_text, &model))
+  if (model_text != NULL && !case_review_tool_parse_model (model_text, &model))
     return case_review_tool_usage_error (path, _("Unknown model “%s”: use binomial, poisson or hypergeometric"),
                                          model_text);
-  if (!parse_count_option (path, "--sample-size", sample_text, &sample_size, &status) ||
-      !parse_count_option (path, "--deviations", deviations_text, &deviations, &status) ||
+  if (!case_review_tool_parse_count (path, "--sample-size", sample_text, 0, &sample_size, &status) ||
+      !case_review_tool_parse_count (path, "--deviations", deviations_text, 0, &deviations, &status) ||
       (population_text != NULL &&
-       !parse_count_option (path, "--population-size", population_text, &population_size, &status)))
+       !case_review_tool_parse_count (path, "--population-size", population_text, 0, &population_size, &status)))
     return status;
   if (model_text == NULL && population_text != NULL)
     model = CASE_REVIEW_STATISTICAL_MODEL_HYPERGEOMETRIC;

@@ -19,37 +19,6 @@
 #include "casereview-text-table.h"
 #include "casereview-tool.h"
 
-static gboolean
-parse_model (const char                 *text,
-             CaseReviewStatisticalModel *out_model)
-{
-  if (g_ascii_strcasecmp (text, "binomial") == 0)
-    *out_model = CASE_REVIEW_STATISTICAL_MODEL_BINOMIAL;
-  else if (g_ascii_strcasecmp (text, "poisson") == 0)
-    *out_model = CASE_REVIEW_STATISTICAL_MODEL_POISSON;
-  else if (g_ascii_strcasecmp (text, "hypergeometric") == 0)
-    *out_model = CASE_REVIEW_STATISTICAL_MODEL_HYPERGEOMETRIC;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static const char *
-model_name (CaseReviewStatisticalModel model)
-{
-  switch (model)
-    {
-    case CASE_REVIEW_STATISTICAL_MODEL_POISSON:
-      return "poisson";
-    case CASE_REVIEW_STATISTICAL_MODEL_HYPERGEOMETRIC:
-      return "hypergeometric";
-    case CASE_REVIEW_STATISTICAL_MODEL_BINOMIAL:
-    default:
-      return "binomial";
-    }
-}
-
 /* A rate option: the library's exact reading; a text that is not a rate in
  * [0, 1] is reported naming the option, with status 2. */
 static gboolean
@@ -65,24 +34,6 @@ parse_rate_option (const char *option,
 
   case_review_tool_print_error ("%s: %s", option, error->message);
   *out_status = case_review_tool_exit_status_for_error (error);
-  return FALSE;
-}
-
-static gboolean
-parse_count_option (const char *path,
-                    const char *option,
-                    const char *text,
-                    guint64     minimum,
-                    guint64    *out_count,
-                    int        *out_status)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_ascii_string_to_unsigned (text, 10, minimum, G_MAXUINT64, out_count, &error))
-    return TRUE;
-
-  *out_status = case_review_tool_usage_error (path, _("%s: “%s” is not a whole number of at least %" G_GUINT64_FORMAT),
-                                              option, text, minimum);
   return FALSE;
 }
 
@@ -111,7 +62,7 @@ print_plan_json (const CaseReviewAttributePlan *plan)
   json_builder_set_member_name (builder, "allowed_deviations");
   json_builder_add_int_value (builder, (gint64) case_review_attribute_plan_get_allowed_deviations (plan));
   json_builder_set_member_name (builder, "model");
-  json_builder_add_string_value (builder, model_name (model));
+  json_builder_add_string_value (builder, case_review_tool_model_name (model));
   json_builder_set_member_name (builder, "confidence");
   json_builder_add_double_value (builder, case_review_attribute_plan_get_confidence (plan));
   json_builder_set_member_name (builder, "tolerable_rate");
@@ -162,7 +113,7 @@ print_plan_table (const CaseReviewAttributePlan *plan)
   case_review_text_table_add_row (table, (const char *[]) { "样本量 sample size", sample_size });
   case_review_text_table_add_row (table, (const char *[]) { "允许偏差数 allowed deviations", deviations });
   case_review_text_table_add_rule (table);
-  case_review_text_table_add_row (table, (const char *[]) { "模型 model", model_name (model) });
+  case_review_text_table_add_row (table, (const char *[]) { "模型 model", case_review_tool_model_name (model) });
   case_review_text_table_add_row (table, (const char *[]) { "置信度 confidence", confidence });
   case_review_text_table_add_row (table, (const char *[]) { "可容忍偏差率 tolerable rate", tolerable });
   case_review_text_table_add_row (table, (const char *[]) { "预期偏差率 expected rate", expected });
@@ -231,13 +182,13 @@ plan_run (const CaseReviewToolCommand *command,
     return case_review_tool_usage_error (path, _("Missing --tolerable RATE"));
   if (expected_text != NULL && deviations_text != NULL)
     return case_review_tool_usage_error (path, _("Give --expected or --deviations, not both"));
-  if (model_text != NULL && !parse_model (model_text, &model))
+  if (model_text != NULL && !case_review_tool_parse_model (model_text, &model))
     return case_review_tool_usage_error (path, _("Unknown model “%s”: use binomial, poisson or hypergeometric"),
                                          model_text);
-  if (deviations_text != NULL && !parse_count_option (path, "--deviations", deviations_text, 0, &deviations, &status))
+  if (deviations_text != NULL && !case_review_tool_parse_count (path, "--deviations", deviations_text, 0, &deviations, &status))
     return status;
   if (population_text != NULL &&
-      !parse_count_option (path, "--population-size", population_text, 1, &population_size, &status))
+      !case_review_tool_parse_count (path, "--population-size", population_text, 1, &population_size, &status))
     return status;
   if (model_text == NULL && population_text != NULL)
     model = CASE_REVIEW_STATISTICAL_MODEL_HYPERGEOMETRIC;

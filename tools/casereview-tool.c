@@ -358,3 +358,48 @@ case_review_tool_load_population (const char             *agencies_path,
   *out_population = g_steal_pointer (&population);
   return CASE_REVIEW_TOOL_EXIT_OK;
 }
+
+gboolean
+case_review_tool_parse_model (const char                 *text,
+                              CaseReviewStatisticalModel *out_model)
+{
+  g_autofree char *nick = g_ascii_strdown (text, -1);
+  GEnumClass *klass = g_type_class_ref (CASE_REVIEW_TYPE_STATISTICAL_MODEL);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, nick);
+
+  if (value != NULL)
+    *out_model = value->value;
+  g_type_class_unref (klass);
+  return value != NULL;
+}
+
+const char *
+case_review_tool_model_name (CaseReviewStatisticalModel model)
+{
+  GEnumClass *klass = g_type_class_ref (CASE_REVIEW_TYPE_STATISTICAL_MODEL);
+  GEnumValue *value = g_enum_get_value (klass, model);
+  const char *name = value != NULL ? value->value_nick : "binomial";
+
+  /* Enum classes live as long as the type system: the nick stays valid. */
+  g_type_class_unref (klass);
+  return name;
+}
+
+gboolean
+case_review_tool_parse_count (const char *path,
+                              const char *option,
+                              const char *text,
+                              guint64     minimum,
+                              guint64    *out_count,
+                              int        *out_status)
+{
+  if (g_ascii_string_to_unsigned (text, 10, minimum, G_MAXUINT64, out_count, NULL))
+    return TRUE;
+
+  if (minimum == 0)
+    *out_status = case_review_tool_usage_error (path, _("%s: “%s” is not a whole number"), option, text);
+  else
+    *out_status = case_review_tool_usage_error (path, _("%s: “%s” is not a whole number of at least %" G_GUINT64_FORMAT),
+                                                option, text, minimum);
+  return FALSE;
+}

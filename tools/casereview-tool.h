@@ -127,4 +127,18 @@ int      case_review_tool_load_population    (const char                        
                                               CaseReviewTextEncoding              encoding,
                                               CaseReviewPopulation              **out_population);
 
+/* Reads --model: binomial, poisson or hypergeometric, in any letter case. */
+gboolean    case_review_tool_parse_model   (const char                 *text,
+                                            CaseReviewStatisticalModel *out_model);
+/* The name --model takes for @model. */
+const char *case_review_tool_model_name    (CaseReviewStatisticalModel  model);
+/* Reads a whole-number option of at least @minimum; otherwise a usage error
+ * naming the option (status 1 in *out_status). */
+gboolean    case_review_tool_parse_count   (const char                 *path,
+                                            const char                 *option,
+                                            const char                 *text,
+                                            guint64                     minimum,
+                                            guint64                    *out_count,
+                                            int                        *out_status);
+
 G_END_DECLS
