@@ -29,6 +29,7 @@
 #include "casereview-enum-types.h"
 #include "casereview-error.h"
 #include "casereview-evaluation.h"
+#include "casereview-evaluation-private.h"
 #include "casereview-results-private.h"
 
 /* Most frequent deductions listed per agency. */
@@ -292,12 +293,42 @@ case_review_evaluation_add_sheet (CaseReviewEvaluation  *self,
                                   GError               **error)
 {
   const char *case_id;
-  g_autoptr(CaseReviewCaseFile) file = NULL;
   GPtrArray *sheets;
 
   g_return_val_if_fail (CASE_REVIEW_IS_EVALUATION (self), FALSE);
   g_return_val_if_fail (CASE_REVIEW_IS_SCORE_SHEET (sheet), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!case_review_evaluation_check_sheet_internal (self, sheet, error))
+    return FALSE;
+
+  case_id = case_review_score_sheet_get_case_id (sheet);
+  sheets = g_hash_table_lookup (self->sheets_by_case, case_id);
+  if (sheets == NULL)
+    {
+      sheets = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (self->sheets_by_case, g_strdup (case_id), sheets);
+    }
+  g_ptr_array_add (sheets, g_object_ref (sheet));
+  self->n_sheets++;
+  return TRUE;
+}
+
+CaseReviewPopulation *
+case_review_evaluation_get_population_internal (CaseReviewEvaluation *self)
+{
+  return self->population;
+}
+
+/* Whether add_sheet would accept @sheet, with its error if not. */
+gboolean
+case_review_evaluation_check_sheet_internal (CaseReviewEvaluation  *self,
+                                             CaseReviewScoreSheet  *sheet,
+                                             GError               **error)
+{
+  const char *case_id;
+  g_autoptr(CaseReviewCaseFile) file = NULL;
+  GPtrArray *sheets;
 
   case_id = case_review_score_sheet_get_case_id (sheet);
   if (case_review_score_sheet_get_rubric (sheet) != self->rubric)
@@ -340,15 +371,46 @@ case_review_evaluation_add_sheet (CaseReviewEvaluation  *self,
           return FALSE;
         }
     }
-
-  if (sheets == NULL)
-    {
-      sheets = g_ptr_array_new_with_free_func (g_object_unref);
-      g_hash_table_insert (self->sheets_by_case, g_strdup (case_id), sheets);
-    }
-  g_ptr_array_add (sheets, g_object_ref (sheet));
-  self->n_sheets++;
   return TRUE;
+}
+
+/**
+ * case_review_evaluation_load_sheets_csv:
+ * @self: an evaluation
+ * @file: a score-sheet CSV (columns 案卷编号/case_id, 评查人员/reviewer,
+ *   复核/rereview, 评查日期/date, 类型/entry, 代码/code, 次数/occurrences,
+ *   说明/note, 证据页码/evidence_page)
+ * @encoding: the file's encoding, or %CASE_REVIEW_TEXT_ENCODING_AUTO
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Adds the score sheets of a CSV file, one row per deduction, veto or
+ * not-applicable item, or a `none` row for a sheet without findings. The
+ * rows of the same case, reviewer and re-review flag make one sheet, scored
+ * under the kind the evaluation's population gives the case. The format is
+ * described in `docs/rubric-format.md` ("Score-sheet CSV"). All or nothing.
+ *
+ * Returns: %TRUE on success; %FALSE with a [error@CaseReview.Error] located
+ *   as `file:line:column` otherwise (%CASE_REVIEW_ERROR_NOT_FOUND for an
+ *   unknown case or code or a case outside the sample's files to review,
+ *   %CASE_REVIEW_ERROR_UNSUPPORTED for a case whose kind has no table in the
+ *   rubric, %CASE_REVIEW_ERROR_DUPLICATE for a sheet the evaluation already
+ *   has, %CASE_REVIEW_ERROR_INVALID for other problems), nothing added
+ *
+ * Since: 0.1
+ */
+gboolean
+case_review_evaluation_load_sheets_csv (CaseReviewEvaluation    *self,
+                                        GFile                   *file,
+                                        CaseReviewTextEncoding   encoding,
+                                        GCancellable            *cancellable,
+                                        GError                 **error)
+{
+  g_return_val_if_fail (CASE_REVIEW_IS_EVALUATION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return case_review_evaluation_load_sheets_csv_internal (self, file, encoding, cancellable, error);
 }
 
 static guint

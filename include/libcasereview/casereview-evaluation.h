@@ -33,6 +33,12 @@ gboolean                   case_review_evaluation_add_sheet              (CaseRe
                                                                           CaseReviewScoreSheet  *sheet,
                                                                           GError               **error);
 CASE_REVIEW_AVAILABLE_IN_0_1
+gboolean                   case_review_evaluation_load_sheets_csv        (CaseReviewEvaluation  *self,
+                                                                          GFile                 *file,
+                                                                          CaseReviewTextEncoding encoding,
+                                                                          GCancellable          *cancellable,
+                                                                          GError               **error);
+CASE_REVIEW_AVAILABLE_IN_0_1
 guint                      case_review_evaluation_get_n_sheets           (CaseReviewEvaluation  *self);
 CASE_REVIEW_AVAILABLE_IN_0_1
 GListModel                *case_review_evaluation_dup_case_results       (CaseReviewEvaluation  *self);

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * What the evaluation's CSV import needs of the evaluation besides its public
+ * API. Private to the library.
+ */
+#pragma once
+
+#include "casereview-evaluation.h"
+
+G_BEGIN_DECLS
+
+CaseReviewPopulation *case_review_evaluation_get_population_internal (CaseReviewEvaluation  *self);
+gboolean              case_review_evaluation_check_sheet_internal    (CaseReviewEvaluation  *self,
+                                                                      CaseReviewScoreSheet  *sheet,
+                                                                      GError               **error);
+gboolean              case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
+                                                                       GFile                   *file,
+                                                                       CaseReviewTextEncoding   encoding,
+                                                                       GCancellable            *cancellable,
+                                                                       GError                 **error);
+
+G_END_DECLS
