@@ -4,15 +4,9 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import CaseReview from 'gi://CaseReview?version=1.0';
+import {check, finish} from './checks.js';
 
 const demo = `${GLib.getenv('CASE_REVIEW_SOURCE_DIR')}/examples/data/luohu-2020`;
-let failures = 0;
-function check(condition, what) {
-    if (!condition) {
-        failures++;
-        printerr(`FAIL: ${what}`);
-    }
-}
 const file = path => Gio.File.new_for_path(path);
 
 const population = CaseReview.Population.new();
@@ -31,8 +25,4 @@ const again = CaseReview.Assignment.new_draw(sample, pool, null, 2, CaseReview.A
 check(again.to_manifest() === assignment.to_manifest(), 'same seed, same assignment');
 check(CaseReview.Assignment.new_from_manifest(assignment.to_manifest()).verify(sample, pool, null), 'verifies');
 
-if (failures > 0) {
-    printerr(`${failures} check(s) failed`);
-    imports.system.exit(1);
-}
-print('test-assignment.js: all checks passed');
+finish('test-assignment.js');

@@ -5,16 +5,10 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import CaseReview from 'gi://CaseReview?version=1.0';
+import {check, finish} from './checks.js';
 
 const source = GLib.getenv('CASE_REVIEW_SOURCE_DIR');
 const demo = `${source}/examples/data/luohu-2020`;
-let failures = 0;
-function check(condition, what) {
-    if (!condition) {
-        failures++;
-        printerr(`FAIL: ${what}`);
-    }
-}
 const file = path => Gio.File.new_for_path(path);
 const date = (y, m, d) => GLib.Date.new_dmy(d, m, y);
 const iso = d => `${d.get_year()}-${String(d.get_month()).padStart(2, '0')}-${String(d.get_day()).padStart(2, '0')}`;
@@ -91,8 +85,4 @@ try {
 tmp.delete(null);
 check(log.get_n_items() === 74, 'a failed load changes nothing');
 
-if (failures > 0) {
-    printerr(`${failures} check(s) failed`);
-    imports.system.exit(1);
-}
-print('test-channels.js: all checks passed');
+finish('test-channels.js');

@@ -4,15 +4,9 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import CaseReview from 'gi://CaseReview?version=1.0';
+import {check, finish} from './checks.js';
 
 const demo = `${GLib.getenv('CASE_REVIEW_SOURCE_DIR')}/examples/data/luohu-2020`;
-let failures = 0;
-function check(condition, what) {
-    if (!condition) {
-        failures++;
-        printerr(`FAIL: ${what}`);
-    }
-}
 const file = path => Gio.File.new_for_path(path);
 function load(name) {
     const evaluation = CaseReview.CompositeEvaluation.new_from_file(file(`${demo}/${name}-definition.json`), null);
@@ -67,8 +61,4 @@ try {
 }
 check(aid.get_n_values(null) === 278, 'nothing added by a failed score');
 
-if (failures > 0) {
-    printerr(`${failures} check(s) failed`);
-    imports.system.exit(1);
-}
-print('test-composite.js: all checks passed');
+finish('test-composite.js');

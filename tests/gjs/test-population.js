@@ -4,16 +4,10 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import CaseReview from 'gi://CaseReview?version=1.0';
+import {check, finish} from './checks.js';
 
 const source = GLib.getenv('CASE_REVIEW_SOURCE_DIR');
 const demo = `${source}/examples/data/luohu-2020`;
-let failures = 0;
-function check(condition, what) {
-    if (!condition) {
-        failures++;
-        printerr(`FAIL: ${what}`);
-    }
-}
 const file = path => Gio.File.new_for_path(path);
 
 const population = CaseReview.Population.new();
@@ -46,8 +40,4 @@ try {
 }
 check(population.dup_fingerprint() === before, 'a failed load changes nothing');
 
-if (failures > 0) {
-    printerr(`${failures} check(s) failed`);
-    imports.system.exit(1);
-}
-print('test-population.js: all checks passed');
+finish('test-population.js');

@@ -3,14 +3,8 @@
 // seed and stream, 64-bit arguments through halves and hex strings, errors.
 import GLib from 'gi://GLib';
 import CaseReview from 'gi://CaseReview?version=1.0';
+import {check, finish} from './checks.js';
 
-let failures = 0;
-function check(condition, what) {
-    if (!condition) {
-        failures++;
-        printerr(`FAIL: ${what}`);
-    }
-}
 function draws(rng, n, fn) {
     const out = [];
     for (let i = 0; i < n; i++)
@@ -58,8 +52,4 @@ try {
     check(e.matches(CaseReview.error_quark(), CaseReview.Error.INVALID), `empty seed error code ${e.code}`);
 }
 
-if (failures > 0) {
-    printerr(`${failures} check(s) failed`);
-    imports.system.exit(1);
-}
-print('test-random.js: all checks passed');
+finish('test-random.js');

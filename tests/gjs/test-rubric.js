@@ -2,17 +2,10 @@
 // The rubric from GJS: the bundled default rubric through introspection, its
 // tables and vetoes, grade bands, the JSON round trip and a located error.
 import CaseReview from 'gi://CaseReview?version=1.0';
+import {check, finish, list} from './checks.js';
 
-let failures = 0;
-function check(condition, what) {
-    if (!condition) {
-        failures++;
-        printerr(`FAIL: ${what}`);
-    }
-}
 const Kind = CaseReview.EnforcementKind;
 const Grade = CaseReview.Grade;
-const list = model => Array.from({length: model.get_n_items()}, (_, i) => model.get_item(i));
 
 const rubric = CaseReview.Rubric.get_default();
 check(CaseReview.Rubric.get_default() === rubric, 'one shared default rubric');
@@ -71,8 +64,4 @@ try {
         '$.kinds.inspection.items[0].deductions[0].code', `message ${e.message}`);
 }
 
-if (failures > 0) {
-    printerr(`${failures} check(s) failed`);
-    imports.system.exit(1);
-}
-print('test-rubric.js: all checks passed');
+finish('test-rubric.js');

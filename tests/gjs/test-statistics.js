@@ -4,16 +4,10 @@
 // same values as C and Python.
 import GLib from 'gi://GLib';
 import CaseReview from 'gi://CaseReview?version=1.0';
+import {check, finish} from './checks.js';
 
 const Model = CaseReview.StatisticalModel;
 
-let failures = 0;
-function check(condition, what) {
-    if (!condition) {
-        failures++;
-        printerr(`FAIL: ${what}`);
-    }
-}
 function expectError(fn, code, parameter, what) {
     try {
         fn();
@@ -80,8 +74,4 @@ expectError(() => CaseReview.parse_rate('abc'), CaseReview.Error.PARSE, 'text', 
 expectError(() => estimate.add_stratum(10, 11, 0), CaseReview.Error.INVALID, 'sample_size', 'n > N');
 check(estimate.get_n_strata() === 2, 'a rejected stratum is not added');
 
-if (failures > 0) {
-    printerr(`${failures} check(s) failed`);
-    imports.system.exit(1);
-}
-print('test-statistics.js: all checks passed');
+finish('test-statistics.js');
