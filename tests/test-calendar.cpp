@@ -101,15 +101,36 @@ load (CaseReviewCalendar *calendar, const std::string &path, GError **error)
 
 } // namespace
 
-TEST (Calendar, DefaultKnows2020Only)
+TEST (Calendar, DefaultKnows2020And2021)
 {
   Calendar calendar (case_review_calendar_new_default ());
-  EXPECT_EQ (years (calendar.get ()), std::vector<guint> { 2020 });
+  EXPECT_EQ (years (calendar.get ()), (std::vector<guint> { 2020, 2021 }));
   EXPECT_TRUE (case_review_calendar_has_year (calendar.get (), 2020));
-  EXPECT_FALSE (case_review_calendar_has_year (calendar.get (), 2021));
+  EXPECT_TRUE (case_review_calendar_has_year (calendar.get (), 2021));
+  EXPECT_FALSE (case_review_calendar_has_year (calendar.get (), 2022));
 
   Calendar empty (case_review_calendar_new ());
   EXPECT_TRUE (years (empty.get ()).empty ());
+}
+
+TEST (Calendar, Bundled2021)
+{
+  Calendar calendar (case_review_calendar_new_default ());
+  Error error;
+  // 国办发明电〔2020〕27号: Spring Festival 11-17 February, worked Sundays/Saturdays 7 and 20 February.
+  Date sunday (2021, 2, 7), eve (2021, 2, 11), saturday (2021, 2, 20), national_day (2021, 10, 7), december (2020, 12, 25);
+  EXPECT_TRUE (case_review_calendar_is_working_day (calendar.get (), sunday.get (), error.out ())) << error.message ();
+  EXPECT_FALSE (case_review_calendar_is_working_day (calendar.get (), eve.get (), error.out ()));
+  EXPECT_EQ (case_review_calendar_get_day_type (calendar.get (), saturday.get (), error.out ()),
+             CASE_REVIEW_DAY_TYPE_ADJUSTED_WORKING_DAY);
+  EXPECT_EQ (case_review_calendar_get_day_type (calendar.get (), national_day.get (), error.out ()),
+             CASE_REVIEW_DAY_TYPE_HOLIDAY);
+  // 25 December 2020 + 10 working days: 28-31 December (4), 4-8 January (9), 11 January (10).
+  EXPECT_EQ (take_iso (case_review_calendar_add_working_days (calendar.get (), december.get (), 10, error.out ())),
+             "2021-01-11");
+  // 2021 has 250 working days: 365 - 104 weekend days - 15 holidays on weekdays + 4 worked weekend days.
+  Date first (2020, 12, 31), last (2021, 12, 31);
+  EXPECT_EQ (case_review_calendar_count_working_days (calendar.get (), first.get (), last.get (), error.out ()), 250u);
 }
 
 TEST (Calendar, SpringFestival2020)
@@ -247,55 +268,54 @@ TEST (Calendar, YearsWithoutDataAreErrors)
 {
   Calendar calendar (case_review_calendar_new_default ());
   Error error;
-  Date january_2021 (2021, 1, 4), december (2020, 12, 25), summer_2019 (2019, 7, 1);
+  Date january_2022 (2022, 1, 4), december (2021, 12, 24), summer_2019 (2019, 7, 1);
 
-  EXPECT_FALSE (case_review_calendar_is_working_day (calendar.get (), january_2021.get (), error.out ()));
+  EXPECT_FALSE (case_review_calendar_is_working_day (calendar.get (), january_2022.get (), error.out ()));
   ASSERT_TRUE (g_error_matches (error.error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_NOT_FOUND));
-  EXPECT_NE (error.message ().find ("2021"), std::string::npos) << error.message ();
+  EXPECT_NE (error.message ().find ("2022"), std::string::npos) << error.message ();
 
   case_review_calendar_get_day_type (calendar.get (), summer_2019.get (), error.out ());
   EXPECT_TRUE (g_error_matches (error.error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_NOT_FOUND));
   EXPECT_NE (error.message ().find ("2019"), std::string::npos) << error.message ();
 
-  // A period running into 2021 is an error naming 2021, never a guess.
+  // A period running into 2022 is an error naming 2022, never a guess.
   EXPECT_EQ (case_review_calendar_add_working_days (calendar.get (), december.get (), 10, error.out ()), nullptr);
   ASSERT_TRUE (g_error_matches (error.error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_NOT_FOUND));
-  EXPECT_NE (error.message ().find ("2021"), std::string::npos) << error.message ();
-  EXPECT_EQ (case_review_calendar_count_working_days (calendar.get (), december.get (), january_2021.get (), error.out ()),
+  EXPECT_NE (error.message ().find ("2022"), std::string::npos) << error.message ();
+  EXPECT_EQ (case_review_calendar_count_working_days (calendar.get (), december.get (), january_2022.get (), error.out ()),
              0u);
   EXPECT_TRUE (g_error_matches (error.error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_NOT_FOUND));
 
-  // Four working days after Christmas stay in 2020 and are fine.
-  EXPECT_EQ (take_iso (case_review_calendar_add_working_days (calendar.get (), december.get (), 4, error.out ())),
-             "2020-12-31");
+  // Five working days after 24 December stay in 2021 and are fine.
+  EXPECT_EQ (take_iso (case_review_calendar_add_working_days (calendar.get (), december.get (), 5, error.out ())),
+             "2021-12-31");
 }
 
 TEST (Calendar, AddingAYearIsADataChange)
 {
   Calendar calendar (case_review_calendar_new_default ());
   Error error;
-  // 2021 as announced (国办发明电〔2020〕27号), in Chinese headers and types.
-  TempFile file ("china-holidays-2021.csv",
+  // 2022 as announced (国办发明电〔2021〕11号), in Chinese headers and types.
+  TempFile file ("china-holidays-2022.csv",
                  "日期,类型,名称\r\n"
-                 "2021-01-01,休,元旦\r\n"
-                 "2021-02-07,班,春节调休上班\r\n"
-                 "2021-02-11,休,春节\r\n2021-02-12,休,春节\r\n2021-02-13,休,春节\r\n2021-02-14,休,春节\r\n"
-                 "2021-02-15,休,春节\r\n2021-02-16,休,春节\r\n2021-02-17,休,春节\r\n"
-                 "2021-02-20,班,春节调休上班\r\n");
+                 "2022-01-01,休,元旦\r\n2022-01-02,休,元旦\r\n2022-01-03,休,元旦\r\n"
+                 "2022-01-29,班,春节调休上班\r\n2022-01-30,班,春节调休上班\r\n"
+                 "2022-01-31,休,春节\r\n2022-02-01,休,春节\r\n2022-02-02,休,春节\r\n2022-02-03,休,春节\r\n"
+                 "2022-02-04,休,春节\r\n2022-02-05,休,春节\r\n2022-02-06,休,春节\r\n");
 
   ASSERT_TRUE (load (calendar.get (), file.path, error.out ())) << error.message ();
-  EXPECT_EQ (years (calendar.get ()), (std::vector<guint> { 2020, 2021 }));
-  Date december (2020, 12, 25), sunday (2021, 2, 7), new_year (2021, 1, 1);
+  EXPECT_EQ (years (calendar.get ()), (std::vector<guint> { 2020, 2021, 2022 }));
+  Date december (2021, 12, 24), sunday (2022, 1, 30), new_year (2022, 1, 3);
   EXPECT_TRUE (case_review_calendar_is_working_day (calendar.get (), sunday.get (), error.out ()));
   EXPECT_FALSE (case_review_calendar_is_working_day (calendar.get (), new_year.get (), error.out ()));
-  // 25 December 2020 + 10 working days: 28-31 December (4), 4-8 January (9), 11 January (10).
+  // 24 December 2021 + 10 working days: 27-31 December (5), 4-7 January (9), 10 January (10).
   EXPECT_EQ (take_iso (case_review_calendar_add_working_days (calendar.get (), december.get (), 10, error.out ())),
-             "2021-01-11");
+             "2022-01-10");
 
   // Loading the same year again is refused.
   EXPECT_FALSE (load (calendar.get (), file.path, error.out ()));
   EXPECT_TRUE (g_error_matches (error.error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_DUPLICATE));
-  EXPECT_EQ (error.message ().rfind ("china-holidays-2021.csv:2:1: ", 0), 0u) << error.message ();
+  EXPECT_EQ (error.message ().rfind ("china-holidays-2022.csv:2:1: ", 0), 0u) << error.message ();
 }
 
 TEST (Calendar, ReadsGb18030AndTheTestDataFile)
@@ -337,8 +357,8 @@ TEST_P (CalendarBadFile, FailsWithCodeAndLocationAndChangesNothing)
   ASSERT_NE (error.error, nullptr);
   EXPECT_TRUE (g_error_matches (error.error, CASE_REVIEW_ERROR, bad.code)) << error.message ();
   EXPECT_EQ (error.message ().rfind (std::string ("bad.csv:") + bad.location + ": ", 0), 0u) << error.message ();
-  EXPECT_EQ (years (calendar.get ()), std::vector<guint> { 2020 });
-  Date date (2021, 1, 1);
+  EXPECT_EQ (years (calendar.get ()), (std::vector<guint> { 2020, 2021 }));
+  Date date (2023, 1, 1);
   case_review_calendar_is_working_day (calendar.get (), date.get (), error.out ());
   EXPECT_TRUE (g_error_matches (error.error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_NOT_FOUND));
 }
@@ -346,19 +366,19 @@ TEST_P (CalendarBadFile, FailsWithCodeAndLocationAndChangesNothing)
 INSTANTIATE_TEST_SUITE_P (
   Calendar, CalendarBadFile,
   ::testing::Values (
-    BadCalendar { "MixedYears", "date,type,name\n2021-01-01,holiday,元旦\n2022-01-03,holiday,元旦\n",
+    BadCalendar { "MixedYears", "date,type,name\n2023-01-01,holiday,元旦\n2024-01-03,holiday,元旦\n",
                   CASE_REVIEW_ERROR_INVALID, "3:1" },
-    BadCalendar { "DuplicateDate", "date,type,name\n2021-01-01,holiday,元旦\n2021-02-11,holiday,春节\n2021-01-01,holiday,元旦\n",
+    BadCalendar { "DuplicateDate", "date,type,name\n2023-01-01,holiday,元旦\n2023-02-11,holiday,春节\n2023-01-01,holiday,元旦\n",
                   CASE_REVIEW_ERROR_DUPLICATE, "4:1" },
-    BadCalendar { "InvalidType", "date,type,name\n2021-01-01,holiday,元旦\n2021-02-07,weekend,春节\n",
+    BadCalendar { "InvalidType", "date,type,name\n2023-01-01,holiday,元旦\n2023-02-07,weekend,春节\n",
                   CASE_REVIEW_ERROR_INVALID, "3:2" },
-    BadCalendar { "WorkdayOnAWeekday", "date,type,name\n2021-01-04,workday,调休\n",
+    BadCalendar { "WorkdayOnAWeekday", "date,type,name\n2023-01-04,workday,调休\n",
                   CASE_REVIEW_ERROR_INVALID, "2:2" },
-    BadCalendar { "ImpossibleDate", "name,date,type\n元旦,2021-01-01,holiday\n春节,2021-02-30,holiday\n",
+    BadCalendar { "ImpossibleDate", "name,date,type\n元旦,2023-01-01,holiday\n春节,2023-02-30,holiday\n",
                   CASE_REVIEW_ERROR_INVALID, "3:2" },
-    BadCalendar { "MissingTypeColumn", "date,name\n2021-01-01,元旦\n", CASE_REVIEW_ERROR_INVALID, "1:1" },
+    BadCalendar { "MissingTypeColumn", "date,name\n2023-01-01,元旦\n", CASE_REVIEW_ERROR_INVALID, "1:1" },
     BadCalendar { "HeaderOnly", "date,type,name\n", CASE_REVIEW_ERROR_INVALID, "2:1" },
     BadCalendar { "Empty", "", CASE_REVIEW_ERROR_PARSE, "1:1" },
-    BadCalendar { "TooManyFields", "date,type,name\n2021-01-01,holiday,元旦,extra\n", CASE_REVIEW_ERROR_PARSE, "2:4" },
+    BadCalendar { "TooManyFields", "date,type,name\n2023-01-01,holiday,元旦,extra\n", CASE_REVIEW_ERROR_PARSE, "2:4" },
     BadCalendar { "AlreadyLoadedYear", "date,type\n2020-05-01,holiday\n", CASE_REVIEW_ERROR_DUPLICATE, "2:1" }),
   [] (const ::testing::TestParamInfo<BadCalendar> &p) { return std::string (p.param.what); });

@@ -696,7 +696,7 @@ TEST (ChannelSchedule, ParametersAndErrors)
 {
   Ptr<CaseReviewChannelDirectory> channels (demo_channels ());
   Error error;
-  DateHolder from (2020, 9, 14), to (2020, 10, 30), from_2021 (2021, 3, 1), to_2021 (2021, 3, 31),
+  DateHolder from (2020, 9, 14), to (2020, 10, 30), from_2022 (2022, 3, 1), to_2022 (2022, 3, 31),
              national_day (2020, 10, 1), after (2020, 10, 8);
 
   Ptr<CaseReviewChannelSchedule> schedule (case_review_channel_schedule_new (demo_seed, from.get (), to.get ()));
@@ -726,10 +726,10 @@ TEST (ChannelSchedule, ParametersAndErrors)
     }
 
   // A period in a year without calendar data.
-  Ptr<CaseReviewChannelSchedule> in_2021 (case_review_channel_schedule_new (demo_seed, from_2021.get (), to_2021.get ()));
-  EXPECT_FALSE (case_review_channel_schedule_compute (in_2021.get (), channels.get (), nullptr, error.out ()));
+  Ptr<CaseReviewChannelSchedule> in_2022 (case_review_channel_schedule_new (demo_seed, from_2022.get (), to_2022.get ()));
+  EXPECT_FALSE (case_review_channel_schedule_compute (in_2022.get (), channels.get (), nullptr, error.out ()));
   EXPECT_TRUE (g_error_matches (error.error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_NOT_FOUND));
-  EXPECT_NE (error.message ().find ("2021"), std::string::npos);
+  EXPECT_NE (error.message ().find ("2022"), std::string::npos);
 
   // The National Day week has one working day: too few for two calls.
   Ptr<CaseReviewChannelSchedule> holiday (case_review_channel_schedule_new (demo_seed, national_day.get (),
@@ -917,11 +917,11 @@ TEST (ChannelRules, WrittenChannels)
     EXPECT_EQ (c.failure (), CASE_REVIEW_CHANNEL_FAILURE_LATE_REPLY);
   }
   {
-    Crafted c;   // a reply in 2021 cannot be counted without 2021's calendar
+    Crafted c;   // a reply in 2022 cannot be counted without 2022's calendar
     c.inquiry (12, 30, false, 12, 31, true);
     Ptr<CaseReviewChannelCheckLog> &log = c.log;
-    GDateTime *at = moment (2020, 12, 31, 15, 0);
-    GDate *reply = date (2021, 1, 5);
+    GDateTime *at = moment (2021, 12, 31, 15, 0);
+    GDate *reply = date (2022, 1, 5);
     Ptr<CaseReviewChannelCheck> late (case_review_channel_check_new_inquiry ("M", at, FALSE, reply, TRUE, nullptr, nullptr));
     Error error;
     ASSERT_TRUE (case_review_channel_check_log_add (log.get (), late.get (), c.channels.get (), error.out ()));
@@ -930,7 +930,7 @@ TEST (ChannelRules, WrittenChannels)
                                                                                      log.get (), nullptr, error.out ()));
     EXPECT_EQ (evaluation.get (), nullptr);
     EXPECT_TRUE (g_error_matches (error.error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_NOT_FOUND)) << error.message ();
-    EXPECT_NE (error.message ().find ("2021"), std::string::npos);
+    EXPECT_NE (error.message ().find ("2022"), std::string::npos);
     g_date_time_unref (at);
     g_date_free (reply);
   }

@@ -218,14 +218,14 @@ class Channels(unittest.TestCase):
         self.assertEqual(result.returncode, 2, result.stderr.decode(errors="replace"))
 
     def test_schedule_errors(self):
-        # No calendar data for 2021: a rule broken, status 2; with a calendar file, fine.
-        result = run("channels", "schedule", "--channels", self.channels, "--from", "2021-03-01", "--to", "2021-03-31",
-                     "--seed", "x", "-o", self.tmp_path("2021.json"))
+        # No calendar data for 2022: a rule broken, status 2; with a calendar file, fine.
+        result = run("channels", "schedule", "--channels", self.channels, "--from", "2022-03-01", "--to", "2022-03-31",
+                     "--seed", "x", "-o", self.tmp_path("2022.json"))
         self.assertEqual(result.returncode, 2, result.stderr.decode(errors="replace"))
-        self.assertIn("2021", result.stderr.decode("utf-8"))
-        calendar = self.write("2021.csv", "date,type,name\n2021-01-01,holiday,元旦\n")
-        result = run("channels", "schedule", "--channels", self.channels, "--from", "2021-03-01", "--to", "2021-03-31",
-                     "--seed", "x", "-o", self.tmp_path("2021.json"), "--calendar", calendar, "--calls", "3")
+        self.assertIn("2022", result.stderr.decode("utf-8"))
+        calendar = self.write("2022.csv", "date,type,name\n2022-01-01,holiday,元旦\n")
+        result = run("channels", "schedule", "--channels", self.channels, "--from", "2022-03-01", "--to", "2022-03-31",
+                     "--seed", "x", "-o", self.tmp_path("2022.json"), "--calendar", calendar, "--calls", "3")
         self.assertEqual(result.returncode, 0, result.stderr.decode(errors="replace"))
 
         usages = [
