@@ -20,3 +20,15 @@ gboolean              case_review_evaluation_load_sheets_csv_internal (CaseRevie
                                                                        GError                 **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The sheets recorded for @case_id (CaseReviewScoreSheet), or NULL. */
+GPtrArray            *case_review_evaluation_get_sheets_internal     (CaseReviewEvaluation  *self,
+                                                                      const char            *case_id);
+/* The sheets that decide a file's result: its re-review sheets if any, else
+ * its initial ones (a new array of borrowed sheets). */
+GPtrArray            *case_review_evaluation_deciding_sheets_internal (GPtrArray            *sheets,
+                                                                       gboolean             *rereviewed);
+
+G_END_DECLS

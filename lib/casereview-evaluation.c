@@ -463,11 +463,18 @@ add_vetoes (GPtrArray            *codes,
       g_ptr_array_add (codes, g_strdup (vetoes[v]));
 }
 
+GPtrArray *
+case_review_evaluation_get_sheets_internal (CaseReviewEvaluation *self,
+                                            const char           *case_id)
+{
+  return g_hash_table_lookup (self->sheets_by_case, case_id);
+}
+
 /* The sheets that decide a file's result: its re-review sheets if any,
  * else its initial ones. */
-static GPtrArray *
-deciding_sheets (GPtrArray *sheets,
-                 gboolean  *rereviewed)
+GPtrArray *
+case_review_evaluation_deciding_sheets_internal (GPtrArray *sheets,
+                                                 gboolean  *rereviewed)
 {
   GPtrArray *rereview = g_ptr_array_new ();
   GPtrArray *initial = g_ptr_array_new ();
@@ -517,7 +524,7 @@ compute_case_result (CaseReviewEvaluation  *self,
       first_grade = grade;
     }
 
-  deciding = deciding_sheets (sheets, &data.rereviewed);
+  deciding = case_review_evaluation_deciding_sheets_internal (sheets, &data.rereviewed);
   for (guint i = 0; i < deciding->len; i++)
     {
       CaseReviewScoreSheet *sheet = g_ptr_array_index (deciding, i);
@@ -719,7 +726,7 @@ compute_agency_data (CaseReviewEvaluation *self)
               g_hash_table_insert (data->veto_counts, g_strdup (vetoes[v]), GUINT_TO_POINTER (count + 1));
             }
 
-          deciding = deciding_sheets (sheets, &rereviewed);
+          deciding = case_review_evaluation_deciding_sheets_internal (sheets, &rereviewed);
           for (guint s = 0; s < deciding->len; s++)
             {
               CaseReviewScoreSheet *sheet = g_ptr_array_index (deciding, s);

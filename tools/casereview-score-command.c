@@ -4,8 +4,8 @@
  * case and agency results and print the agencies' ranking.
  *
  *   casereview score (--rubric R.json | --default-rubric) --manifest SAMPLE.json
- *                    --agencies A.csv --cases C.csv --sheets S.csv
- *                    [--encoding E] [-o RESULTS.json] [--json]
+ *                    --agencies A.csv --cases C.csv --sheets S.csv|S.json
+ *                    [--encoding E] [-o RESULTS.json] [--json] [--xlsx RESULTS.xlsx]
  *
  * Exit status: 0 success, 2 invalid input (malformed files, sheets that do
  * not fit the sample or the rubric), 1 anything else.
@@ -29,97 +29,6 @@ static char *
 hundredths_text (guint64 hundredths)
 {
   return g_strdup_printf ("%" G_GUINT64_FORMAT ".%02u", hundredths / 100, (guint) (hundredths % 100));
-}
-
-static JsonNode *
-results_to_json (CaseReviewEvaluation *evaluation,
-                 GListModel           *agencies,
-                 GListModel           *cases)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CaseReviewStratifiedBound) district = case_review_evaluation_dup_district_estimate (evaluation, &error);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "rubric");
-  json_builder_add_string_value (builder, case_review_rubric_get_id (case_review_evaluation_get_rubric (evaluation)));
-  json_builder_set_member_name (builder, "agencies");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)
-    {
-      g_autoptr(CaseReviewAgencyResult) result = g_list_model_get_item (agencies, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "agency");
-      json_builder_add_string_value (builder, case_review_agency_result_get_agency_id (result));
-      json_builder_set_member_name (builder, "rank");
-      json_builder_add_int_value (builder, case_review_agency_result_get_rank (result));
-      json_builder_set_member_name (builder, "files");
-      json_builder_add_int_value (builder, case_review_agency_result_get_n_files (result));
-      json_builder_set_member_name (builder, "population_size");
-      json_builder_add_int_value (builder, case_review_agency_result_get_population_size (result));
-      json_builder_set_member_name (builder, "mean");
-      json_builder_add_double_value (builder, case_review_agency_result_get_mean (result));
-      json_builder_set_member_name (builder, "median");
-      json_builder_add_double_value (builder, case_review_agency_result_get_median_hundredths (result) / 100.0);
-      json_builder_set_member_name (builder, "grade");
-      json_builder_add_string_value (builder, case_review_grade_get_name (case_review_agency_result_get_grade (result)));
-      json_builder_set_member_name (builder, "excellent_rate");
-      json_builder_add_double_value (builder, case_review_agency_result_get_excellent_rate (result));
-      json_builder_set_member_name (builder, "pass_rate");
-      json_builder_add_double_value (builder, case_review_agency_result_get_pass_rate (result));
-      json_builder_set_member_name (builder, "fail_count");
-      json_builder_add_int_value (builder, case_review_agency_result_get_n_failed (result));
-      json_builder_set_member_name (builder, "noncompliance_upper");
-      json_builder_add_double_value (builder, case_review_agency_result_get_noncompliance_upper (result));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "cases");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
-    {
-      g_autoptr(CaseReviewCaseResult) result = g_list_model_get_item (cases, i);
-      const char * const *vetoes = case_review_case_result_get_veto_codes (result);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "case_id");
-      json_builder_add_string_value (builder, case_review_case_result_get_case_id (result));
-      json_builder_set_member_name (builder, "agency");
-      json_builder_add_string_value (builder, case_review_case_result_get_agency_id (result));
-      json_builder_set_member_name (builder, "score");
-      json_builder_add_double_value (builder, case_review_case_result_get_score (result));
-      json_builder_set_member_name (builder, "grade");
-      json_builder_add_string_value (builder, case_review_grade_get_name (case_review_case_result_get_grade (result)));
-      json_builder_set_member_name (builder, "vetoes");
-      json_builder_begin_array (builder);
-      for (guint v = 0; vetoes[v] != NULL; v++)
-        json_builder_add_string_value (builder, vetoes[v]);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "needs_rereview");
-      json_builder_add_boolean_value (builder, case_review_case_result_needs_rereview (result));
-      json_builder_set_member_name (builder, "rereviewed");
-      json_builder_add_boolean_value (builder, case_review_case_result_is_rereviewed (result));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  if (district != NULL)
-    {
-      json_builder_set_member_name (builder, "district");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "estimated_noncompliant");
-      json_builder_add_double_value (builder, case_review_stratified_bound_get_estimated_deviations (district));
-      json_builder_set_member_name (builder, "estimated_rate");
-      json_builder_add_double_value (builder, case_review_stratified_bound_get_estimated_rate (district));
-      json_builder_set_member_name (builder, "upper_rate");
-      json_builder_add_double_value (builder, case_review_stratified_bound_get_upper_rate (district));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
 }
 
 static void
@@ -167,17 +76,20 @@ score_run (const CaseReviewToolCommand *command,
   g_autofree char *rubric_path = NULL, *manifest_path = NULL, *agencies_path = NULL, *cases_path = NULL;
   g_autofree char *sheets_path = NULL, *output_path = NULL, *encoding_name = NULL;
   gboolean default_rubric = FALSE, json = FALSE;
+  g_autofree char *xlsx_path = NULL;
   const GOptionEntry entries[] = {
     { "rubric", 'r', 0, G_OPTION_ARG_FILENAME, &rubric_path, N_("The rubric (JSON)"), N_("FILE") },
     { "default-rubric", 0, 0, G_OPTION_ARG_NONE, &default_rubric, N_("Use the bundled default rubric"), NULL },
     { "manifest", 'm', 0, G_OPTION_ARG_FILENAME, &manifest_path, N_("The sample manifest"), N_("FILE") },
     { "agencies", 'a', 0, G_OPTION_ARG_FILENAME, &agencies_path, N_("The agencies CSV of the sample"), N_("FILE") },
     { "cases", 'c', 0, G_OPTION_ARG_FILENAME, &cases_path, N_("The case files CSV of the sample"), N_("FILE") },
-    { "sheets", 's', 0, G_OPTION_ARG_FILENAME, &sheets_path, N_("The score sheets CSV"), N_("FILE") },
+    { "sheets", 's', 0, G_OPTION_ARG_FILENAME, &sheets_path,
+      N_("The score sheets: CSV, or JSON when the name ends in .json"), N_("FILE") },
     { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding_name,
       N_("The CSV files' encoding: auto (the default), utf-8 or gb18030"), N_("ENCODING") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, N_("Write the results as JSON"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the results JSON on stdout"), NULL },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx_path, N_("Write the results as an Excel workbook"), N_("FILE") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -187,8 +99,7 @@ score_run (const CaseReviewToolCommand *command,
   g_autoptr(CaseReviewPopulation) population = NULL;
   g_autoptr(CaseReviewEvaluation) evaluation = NULL;
   g_autoptr(GListModel) agencies = NULL;
-  g_autoptr(GListModel) cases = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *results = NULL;
   g_autoptr(GFile) manifest_file = NULL, sheets_file = NULL;
   g_autoptr(GError) error = NULL;
   CaseReviewTextEncoding encoding;
@@ -235,24 +146,33 @@ score_run (const CaseReviewToolCommand *command,
 
   evaluation = case_review_evaluation_new (rubric, sample, population);
   sheets_file = g_file_new_for_commandline_arg (sheets_path);
-  if (!case_review_evaluation_load_sheets_csv (evaluation, sheets_file, encoding, NULL, &error))
+  if (!(g_str_has_suffix (sheets_path, ".json") || g_str_has_suffix (sheets_path, ".JSON")
+          ? case_review_evaluation_load_sheets_json (evaluation, sheets_file, NULL, &error)
+          : case_review_evaluation_load_sheets_csv (evaluation, sheets_file, encoding, NULL, &error)))
     return report_error (error);
 
   agencies = case_review_evaluation_dup_agency_results (evaluation);
-  cases = case_review_evaluation_dup_case_results (evaluation);
-  root = results_to_json (evaluation, agencies, cases);
+  results = case_review_evaluation_to_json (evaluation);
   if (output_path != NULL)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GFile) output_file = g_file_new_for_commandline_arg (output_path);
 
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      if (!json_generator_to_file (generator, output_path, &error))
+      if (!case_review_evaluation_save_json (evaluation, output_file, NULL, &error))
+        return report_error (error);
+    }
+  if (xlsx_path != NULL)
+    {
+      g_autoptr(GFile) xlsx_file = g_file_new_for_commandline_arg (xlsx_path);
+
+      if (!case_review_evaluation_write_xlsx (evaluation, xlsx_file, NULL, &error))
         return report_error (error);
     }
 
   if (json)
-    case_review_tool_print_json (root);
+    {
+      fputs (results, stdout);
+      fputc ('\n', stdout);
+    }
   else
     print_ranking (population, agencies);
   return CASE_REVIEW_TOOL_EXIT_OK;

@@ -39,6 +39,28 @@ gboolean                   case_review_evaluation_load_sheets_csv        (CaseRe
                                                                           GCancellable          *cancellable,
                                                                           GError               **error);
 CASE_REVIEW_AVAILABLE_IN_0_1
+gboolean                   case_review_evaluation_load_sheets_json       (CaseReviewEvaluation  *self,
+                                                                          GFile                 *file,
+                                                                          GCancellable          *cancellable,
+                                                                          GError               **error);
+CASE_REVIEW_AVAILABLE_IN_0_1
+gboolean                   case_review_evaluation_write_agency_results_csv (CaseReviewEvaluation *self,
+                                                                          GFile                 *file,
+                                                                          gboolean               with_bom,
+                                                                          GCancellable          *cancellable,
+                                                                          GError               **error);
+CASE_REVIEW_AVAILABLE_IN_0_1
+gboolean                   case_review_evaluation_write_case_results_csv (CaseReviewEvaluation  *self,
+                                                                          GFile                 *file,
+                                                                          gboolean               with_bom,
+                                                                          GCancellable          *cancellable,
+                                                                          GError               **error);
+CASE_REVIEW_AVAILABLE_IN_0_1
+gboolean                   case_review_evaluation_write_xlsx             (CaseReviewEvaluation  *self,
+                                                                          GFile                 *file,
+                                                                          GCancellable          *cancellable,
+                                                                          GError               **error);
+CASE_REVIEW_AVAILABLE_IN_0_1
 guint                      case_review_evaluation_get_n_sheets           (CaseReviewEvaluation  *self);
 CASE_REVIEW_AVAILABLE_IN_0_1
 GListModel                *case_review_evaluation_dup_case_results       (CaseReviewEvaluation  *self);
@@ -49,6 +71,13 @@ CASE_REVIEW_AVAILABLE_IN_0_1
 GListModel                *case_review_evaluation_dup_agency_results     (CaseReviewEvaluation  *self);
 CASE_REVIEW_AVAILABLE_IN_0_1
 CaseReviewStratifiedBound *case_review_evaluation_dup_district_estimate  (CaseReviewEvaluation  *self,
+                                                                          GError               **error);
+CASE_REVIEW_AVAILABLE_IN_0_1
+char                      *case_review_evaluation_to_json                (CaseReviewEvaluation  *self);
+CASE_REVIEW_AVAILABLE_IN_0_1
+gboolean                   case_review_evaluation_save_json              (CaseReviewEvaluation  *self,
+                                                                          GFile                 *file,
+                                                                          GCancellable          *cancellable,
                                                                           GError               **error);
 
 G_END_DECLS

@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """casereview score from the outside: the demo's sheets ranked, the ranking
-rule and the agencies' means recomputed from the results JSON, and exit
-statuses. Usage: test-score-cli.py CASEREVIEW DEMO-DIR"""
+rule and the agencies' means recomputed from the results JSON, the Excel
+workbook (--xlsx), the same sheets in JSON, and exit statuses.
+Usage: test-score-cli.py CASEREVIEW DEMO-DIR"""
 
+import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 tool, demo = sys.argv[1], sys.argv[2]
 failures = 0
@@ -50,6 +54,51 @@ with tempfile.TemporaryDirectory() as tmp:
         check(agency["fail_count"] == sum(1 for c in cases if c["agency"] == agency["agency"] and c["grade"] == "fail"),
               "failures of %s" % agency["agency"])
     check(all(c["score"] == 0 for c in cases if c["vetoes"]), "vetoed files score 0")
+
+    # --xlsx writes the workbook: its two sheets, the agencies in rank order.
+    xlsx = os.path.join(tmp, "results.xlsx")
+    result = run(*base, "--sheets", os.path.join(demo, "score-sheets.csv"), "--xlsx", xlsx)
+    check(result.returncode == 0, "score --xlsx: " + result.stderr)
+    with zipfile.ZipFile(xlsx) as workbook:
+        names = re.findall(r'<sheet name="([^"]+)"', workbook.read("xl/workbook.xml").decode("utf-8"))
+        strings = workbook.read("xl/sharedStrings.xml").decode("utf-8")
+    check(names == ["评查结果汇总表", "案卷评分明细"], "workbook sheets: %s" % names)
+    check(all(">%s<" % a["agency"] in strings for a in agencies), "every agency in the workbook")
+    result = run(*base, "--sheets", os.path.join(demo, "score-sheets.csv"),
+                 "--xlsx", os.path.join(tmp, "no-such-dir", "results.xlsx"))
+    check(result.returncode == 1 and "no-such-dir" in result.stderr, "unwritable workbook: " + result.stderr)
+
+    # Sheets in JSON (a --sheets name ending in .json) give the same results.
+    sheets = {}
+    with open(os.path.join(demo, "score-sheets.csv"), encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            key = (row["案卷编号"], row["评查人员"], row["复核"] == "是")
+            sheet = sheets.setdefault(key, {"case_id": key[0], "reviewer_id": key[1], "rereview": key[2],
+                                            "deductions": [], "vetoes": [], "not_applicable": []})
+            if row["评查日期"]:
+                sheet["date"] = row["评查日期"]
+            if row["类型"] == "扣分":
+                sheet["deductions"].append({"option": row["代码"], "occurrences": int(row["次数"] or 1),
+                                            "note": row["说明"] or None, "evidence_page": row["证据页码"] or None})
+            elif row["类型"] == "否决":
+                sheet["vetoes"].append({"code": row["代码"], "note": row["说明"] or None})
+            elif row["类型"] == "不适用":
+                sheet["not_applicable"].append(row["代码"])
+    sheets_json = os.path.join(tmp, "score-sheets.json")
+    document = {"format": "libcasereview-score-sheets", "version": 1, "sheets": list(sheets.values())}
+    with open(sheets_json, "w", encoding="utf-8") as f:
+        json.dump(document, f, ensure_ascii=False)
+    json_results_path = os.path.join(tmp, "results-from-json.json")
+    result = run(*base, "--sheets", sheets_json, "-o", json_results_path)
+    check(result.returncode == 0, "score --sheets JSON: " + result.stderr)
+    json_results = json.load(open(json_results_path, encoding="utf-8"))
+    check(json_results["agencies"] == agencies and json_results["cases"] == cases, "JSON sheets, same results")
+    document["sheets"][1]["reviewer_id"] = ""
+    with open(sheets_json, "w", encoding="utf-8") as f:
+        json.dump(document, f, ensure_ascii=False)
+    result = run(*base, "--sheets", sheets_json)
+    check(result.returncode == 2 and "score-sheets.json: $.sheets[1].reviewer_id: " in result.stderr,
+          "bad JSON sheet: " + result.stderr)
 
     bad = os.path.join(tmp, "sheets.csv")
     open(bad, "w", encoding="utf-8").write("case_id,reviewer,entry,code\n不存在的案卷,R01,none,\n")

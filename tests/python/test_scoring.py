@@ -58,3 +58,78 @@ def test_evaluation_of_the_demo_sample():
     assert means == sorted(means, reverse=True)
     district = evaluation.dup_district_estimate()
     assert district.get_estimated_deviations() == 0
+
+
+def _demo_evaluation():
+    population = CaseReview.Population.new()
+    population.load_csv(Gio.File.new_for_path(os.path.join(DEMO, "agencies.csv")),
+                        Gio.File.new_for_path(os.path.join(DEMO, "cases.csv")), CaseReview.TextEncoding.AUTO, None)
+    sample = CaseReview.SamplingPlan.new_from_file(Gio.File.new_for_path(os.path.join(DEMO, "plan.json")),
+                                                   None).draw(population, None)
+    return population, CaseReview.Evaluation.new(RUBRIC, sample, population)
+
+
+def _sheets_csv_to_json(population, csv_path):
+    """The score-sheet CSV as the JSON format of docs/formats.md: rows grouped
+    by (case, reviewer, re-review), deductions with their rubric item."""
+    import csv
+    sheets = {}
+    with open(csv_path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            key = (row["案卷编号"], row["评查人员"], row["复核"] == "是")
+            sheet = sheets.setdefault(key, {"case_id": key[0], "reviewer_id": key[1], "rereview": key[2],
+                                            "deductions": [], "vetoes": [], "not_applicable": []})
+            if row["评查日期"]:
+                sheet["date"] = row["评查日期"]
+            entry, code = row["类型"], row["代码"]
+            if entry == "扣分":
+                kind = population.lookup_case(key[0]).get_kind()
+                deduction = {"item": RUBRIC.lookup_deduction(kind, code).get_item_code(), "option": code}
+                for member, column in (("occurrences", "次数"), ("note", "说明"), ("evidence_page", "证据页码")):
+                    if row[column]:
+                        deduction[member] = int(row[column]) if member == "occurrences" else row[column]
+                sheet["deductions"].append(deduction)
+            elif entry == "否决":
+                sheet["vetoes"].append({"code": code, "note": row["说明"] or None})
+            elif entry == "不适用":
+                sheet["not_applicable"].append(code)
+    return {"format": "libcasereview-score-sheets", "version": 1, "sheets": list(sheets.values())}
+
+
+def test_sheets_from_json_give_the_results_of_the_same_sheets_in_csv(tmp_path):
+    import json
+    population, from_csv = _demo_evaluation()
+    from_csv.load_sheets_csv(Gio.File.new_for_path(os.path.join(DEMO, "score-sheets.csv")),
+                             CaseReview.TextEncoding.AUTO, None)
+    _, from_json = _demo_evaluation()
+    document = _sheets_csv_to_json(population, os.path.join(DEMO, "score-sheets.csv"))
+    path = tmp_path / "score-sheets.json"
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    from_json.load_sheets_json(Gio.File.new_for_path(str(path)), None)
+    assert from_json.get_n_sheets() == from_csv.get_n_sheets() == 679
+
+    def cases(evaluation):
+        results = evaluation.dup_case_results()
+        return [(r.get_case_id(), r.get_initial_score_hundredths(), r.get_score_hundredths(), r.get_grade(),
+                 list(r.get_veto_codes()), r.needs_rereview(), r.is_rereviewed())
+                for r in (results.get_item(i) for i in range(results.get_n_items()))]
+
+    def agencies(evaluation):
+        results = evaluation.dup_agency_results()
+        return [(r.get_rank(), r.get_agency_id(), r.get_mean_hundredths(), r.get_median_hundredths(),
+                 r.get_n_failed(), r.get_grade(), r.get_noncompliance_upper_count())
+                for r in (results.get_item(i) for i in range(results.get_n_items()))]
+
+    assert cases(from_json) == cases(from_csv)
+    assert agencies(from_json) == agencies(from_csv)
+
+    # A bad occurrence count: located by JSON path, nothing added.
+    index = next(i for i, sheet in enumerate(document["sheets"]) if i > 0 and sheet["deductions"])
+    document["sheets"][index]["deductions"][0]["occurrences"] = 0
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    _, fresh = _demo_evaluation()
+    with pytest.raises(GLib.Error) as info:
+        fresh.load_sheets_json(Gio.File.new_for_path(str(path)), None)
+    assert info.value.matches(CaseReview.error_quark(), CaseReview.Error.INVALID)
+    assert info.value.message.startswith("score-sheets.json: $.sheets[%d].deductions[0].occurrences: " % index)
+    assert fresh.get_n_sheets() == 0
