@@ -29,6 +29,7 @@
 
 #include "casereview-channel-private.h"
 #include "casereview-datetime-parsers.h"
+#include "casereview-json-members.h"
 
 struct _CaseReviewChannelEvaluation
 {
@@ -378,27 +379,6 @@ case_review_channel_evaluation_dup_failing_agency_ids (CaseReviewChannelEvaluati
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_check (JsonBuilder            *builder,
            CaseReviewChannelCheck *check)
 {
@@ -406,10 +386,10 @@ add_check (JsonBuilder            *builder,
   const GDate *replied_on = case_review_channel_check_get_replied_on (check);
 
   json_builder_begin_object (builder);
-  add_string (builder, "attempted_at", moment);
+  json_members_add_string (builder, "attempted_at", moment);
   if (case_review_channel_check_is_call (check))
     {
-      add_int (builder, "outcome", case_review_channel_check_get_outcome (check));
+      json_members_add_int (builder, "outcome", case_review_channel_check_get_outcome (check));
       json_builder_set_member_name (builder, "transferred");
       json_builder_add_boolean_value (builder, case_review_channel_check_get_transferred (check));
     }
@@ -419,14 +399,14 @@ add_check (JsonBuilder            *builder,
 
       json_builder_set_member_name (builder, "bounced");
       json_builder_add_boolean_value (builder, case_review_channel_check_get_bounced (check));
-      add_string (builder, "replied_on", date);
+      json_members_add_string (builder, "replied_on", date);
       json_builder_set_member_name (builder, "substantive");
       json_builder_add_boolean_value (builder, case_review_channel_check_get_substantive (check));
     }
   if (case_review_channel_check_get_tester (check) != NULL)
-    add_string (builder, "tester", case_review_channel_check_get_tester (check));
+    json_members_add_string (builder, "tester", case_review_channel_check_get_tester (check));
   if (case_review_channel_check_get_note (check) != NULL)
-    add_string (builder, "note", case_review_channel_check_get_note (check));
+    json_members_add_string (builder, "note", case_review_channel_check_get_note (check));
   json_builder_end_object (builder);
 }
 
@@ -456,12 +436,12 @@ case_review_channel_evaluation_to_json (CaseReviewChannelEvaluation *self)
   g_return_val_if_fail (CASE_REVIEW_IS_CHANNEL_EVALUATION (self), NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "format", "libcasereview-channel-evaluation");
-  add_int (builder, "version", 1);
+  json_members_add_string (builder, "format", "libcasereview-channel-evaluation");
+  json_members_add_int (builder, "version", 1);
 
   json_builder_set_member_name (builder, "rules");
   json_builder_begin_object (builder);
-  add_int (builder, "reply_deadline", case_review_channel_rules_get_reply_deadline (self->rules));
+  json_members_add_int (builder, "reply_deadline", case_review_channel_rules_get_reply_deadline (self->rules));
   json_builder_set_member_name (builder, "accept_transfers");
   json_builder_add_boolean_value (builder, case_review_channel_rules_get_accept_transfers (self->rules));
   json_builder_set_member_name (builder, "require_substantive");
@@ -470,17 +450,17 @@ case_review_channel_evaluation_to_json (CaseReviewChannelEvaluation *self)
 
   json_builder_set_member_name (builder, "channels");
   json_builder_begin_object (builder);
-  add_int (builder, "total", self->n_channels);
-  add_int (builder, "tested", self->n_tested);
-  add_int (builder, "passed", self->n_passed);
-  add_int (builder, "failed", self->n_tested - self->n_passed);
-  add_int (builder, "untested", self->n_channels - self->n_tested);
+  json_members_add_int (builder, "total", self->n_channels);
+  json_members_add_int (builder, "tested", self->n_tested);
+  json_members_add_int (builder, "passed", self->n_passed);
+  json_members_add_int (builder, "failed", self->n_tested - self->n_passed);
+  json_members_add_int (builder, "untested", self->n_channels - self->n_tested);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "validity_rate");
   json_builder_begin_object (builder);
-  add_int (builder, "passed", self->n_passed);
-  add_int (builder, "tested", self->n_tested);
+  json_members_add_int (builder, "passed", self->n_passed);
+  json_members_add_int (builder, "tested", self->n_tested);
   if (self->n_tested > 0)
     {
       guint divisor = gcd (self->n_passed, self->n_tested);
@@ -488,16 +468,16 @@ case_review_channel_evaluation_to_json (CaseReviewChannelEvaluation *self)
       g_autofree char *percent = dup_percent (self->n_passed, self->n_tested);
       g_autofree char *percent_text = g_strconcat (percent, "%", NULL);
 
-      add_string (builder, "fraction", fraction);
+      json_members_add_string (builder, "fraction", fraction);
       json_builder_set_member_name (builder, "rate");
       json_builder_add_double_value (builder, case_review_channel_evaluation_get_validity_rate (self));
-      add_string (builder, "percent", percent_text);
+      json_members_add_string (builder, "percent", percent_text);
     }
   else
     {
-      add_string (builder, "fraction", NULL);
-      add_string (builder, "rate", NULL);
-      add_string (builder, "percent", NULL);
+      json_members_add_string (builder, "fraction", NULL);
+      json_members_add_string (builder, "rate", NULL);
+      json_members_add_string (builder, "percent", NULL);
     }
   json_builder_end_object (builder);
 
@@ -516,14 +496,14 @@ case_review_channel_evaluation_to_json (CaseReviewChannelEvaluation *self)
       g_autoptr(CaseReviewChannelAgencyResult) result = g_list_model_get_item (model, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", case_review_channel_agency_result_get_agency_id (result));
-      add_string (builder, "name", case_review_channel_agency_result_get_agency_name (result));
-      add_string (builder, "status",
+      json_members_add_string (builder, "id", case_review_channel_agency_result_get_agency_id (result));
+      json_members_add_string (builder, "name", case_review_channel_agency_result_get_agency_name (result));
+      json_members_add_string (builder, "status",
                   case_review_channel_status_get_name (case_review_channel_agency_result_get_status (result)));
-      add_int (builder, "channels", case_review_channel_agency_result_get_n_channels (result));
-      add_int (builder, "tested", case_review_channel_agency_result_get_n_tested (result));
-      add_int (builder, "passed", case_review_channel_agency_result_get_n_passed (result));
-      add_int (builder, "failed", case_review_channel_agency_result_get_n_failed (result));
+      json_members_add_int (builder, "channels", case_review_channel_agency_result_get_n_channels (result));
+      json_members_add_int (builder, "tested", case_review_channel_agency_result_get_n_tested (result));
+      json_members_add_int (builder, "passed", case_review_channel_agency_result_get_n_passed (result));
+      json_members_add_int (builder, "failed", case_review_channel_agency_result_get_n_failed (result));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -540,16 +520,16 @@ case_review_channel_evaluation_to_json (CaseReviewChannelEvaluation *self)
       CaseReviewChannelFailure failure = case_review_channel_finding_get_failure (finding);
 
       json_builder_begin_object (builder);
-      add_string (builder, "agency", case_review_channel_finding_get_agency_id (finding));
-      add_string (builder, "agency_name", case_review_channel_finding_get_agency_name (finding));
-      add_string (builder, "channel", case_review_channel_finding_get_channel_id (finding));
-      add_string (builder, "type",
+      json_members_add_string (builder, "agency", case_review_channel_finding_get_agency_id (finding));
+      json_members_add_string (builder, "agency_name", case_review_channel_finding_get_agency_name (finding));
+      json_members_add_string (builder, "channel", case_review_channel_finding_get_channel_id (finding));
+      json_members_add_string (builder, "type",
                   case_review_channel_type_get_name (case_review_channel_finding_get_channel_type (finding)));
-      add_string (builder, "address", case_review_channel_finding_get_address (finding));
-      add_string (builder, "failure", case_review_channel_failure_get_name (failure));
-      add_string (builder, "rule", case_review_channel_failure_get_label (failure));
-      add_string (builder, "summary", summary);
-      add_string (builder, "summary_en", english);
+      json_members_add_string (builder, "address", case_review_channel_finding_get_address (finding));
+      json_members_add_string (builder, "failure", case_review_channel_failure_get_name (failure));
+      json_members_add_string (builder, "rule", case_review_channel_failure_get_label (failure));
+      json_members_add_string (builder, "summary", summary);
+      json_members_add_string (builder, "summary_en", english);
       json_builder_set_member_name (builder, "checks");
       json_builder_begin_array (builder);
       for (guint j = 0; j < g_list_model_get_n_items (evidence); j++)

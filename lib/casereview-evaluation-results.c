@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "casereview-error.h"
+#include "casereview-json-members.h"
 #include "casereview-evaluation-private.h"
 
 #define RESULTS_FORMAT "casereview-results"
@@ -21,42 +22,6 @@ static char *
 iso_date (const GDate *date)
 {
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value != NULL ? value : "");
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_double (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_double_value (builder, value);
-}
-
-static void
-add_boolean (JsonBuilder *builder,
-             const char  *name,
-             gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
 }
 
 /* One problem of a file: what the deciding sheets recorded under one code.
@@ -191,19 +156,19 @@ add_problem (JsonBuilder               *builder,
   g_autofree char *page = join (problem->pages, "、");
 
   json_builder_begin_object (builder);
-  add_string (builder, "severity", problem->veto ? "veto" : "deduction");
-  add_string (builder, "code", problem->code);
+  json_members_add_string (builder, "severity", problem->veto ? "veto" : "deduction");
+  json_members_add_string (builder, "code", problem->code);
   if (problem->veto)
     {
       CaseReviewRubricVeto *veto = case_review_rubric_lookup_veto (rubric, kind, problem->code);
 
-      add_string (builder, "item", "V");
-      add_string (builder, "item_title", "合法性否决项");
-      add_string (builder, "item_english_title", "Legality vetoes");
-      add_string (builder, "text", veto != NULL ? case_review_rubric_veto_get_text (veto) : "");
-      add_string (builder, "english_text", veto != NULL ? case_review_rubric_veto_get_english_text (veto) : "");
-      add_string (builder, "basis", veto != NULL ? case_review_rubric_veto_get_basis (veto) : "");
-      add_int (builder, "points_tenths", 0);
+      json_members_add_string (builder, "item", "V");
+      json_members_add_string (builder, "item_title", "合法性否决项");
+      json_members_add_string (builder, "item_english_title", "Legality vetoes");
+      json_members_add_string (builder, "text", veto != NULL ? case_review_rubric_veto_get_text (veto) : "");
+      json_members_add_string (builder, "english_text", veto != NULL ? case_review_rubric_veto_get_english_text (veto) : "");
+      json_members_add_string (builder, "basis", veto != NULL ? case_review_rubric_veto_get_basis (veto) : "");
+      json_members_add_int (builder, "points_tenths", 0);
     }
   else
     {
@@ -211,18 +176,18 @@ add_problem (JsonBuilder               *builder,
       const char *item_code = deduction != NULL ? case_review_rubric_deduction_get_item_code (deduction) : "";
       CaseReviewRubricItem *item = case_review_rubric_lookup_item (rubric, kind, item_code);
 
-      add_string (builder, "item", item_code);
-      add_string (builder, "item_title", item != NULL ? case_review_rubric_item_get_title (item) : "");
-      add_string (builder, "item_english_title", item != NULL ? case_review_rubric_item_get_english_title (item) : "");
-      add_string (builder, "text", deduction != NULL ? case_review_rubric_deduction_get_text (deduction) : "");
-      add_string (builder, "english_text",
+      json_members_add_string (builder, "item", item_code);
+      json_members_add_string (builder, "item_title", item != NULL ? case_review_rubric_item_get_title (item) : "");
+      json_members_add_string (builder, "item_english_title", item != NULL ? case_review_rubric_item_get_english_title (item) : "");
+      json_members_add_string (builder, "text", deduction != NULL ? case_review_rubric_deduction_get_text (deduction) : "");
+      json_members_add_string (builder, "english_text",
                   deduction != NULL ? case_review_rubric_deduction_get_english_text (deduction) : "");
-      add_string (builder, "basis", "");
-      add_int (builder, "points_tenths", deduction != NULL ? case_review_rubric_deduction_get_points_tenths (deduction) : 0);
+      json_members_add_string (builder, "basis", "");
+      json_members_add_int (builder, "points_tenths", deduction != NULL ? case_review_rubric_deduction_get_points_tenths (deduction) : 0);
     }
-  add_int (builder, "occurrences", problem->occurrences);
-  add_string (builder, "evidence_page", page);
-  add_string (builder, "note", note);
+  json_members_add_int (builder, "occurrences", problem->occurrences);
+  json_members_add_string (builder, "evidence_page", page);
+  json_members_add_string (builder, "note", note);
   json_builder_set_member_name (builder, "reviewers");
   json_builder_begin_array (builder);
   for (guint i = 0; i < problem->reviewers->len; i++)
@@ -242,21 +207,21 @@ add_case (JsonBuilder          *builder,
   g_autoptr(GPtrArray) problems = collect_problems (case_review_evaluation_get_sheets_internal (self, case_id));
 
   json_builder_begin_object (builder);
-  add_string (builder, "case_id", case_id);
-  add_string (builder, "agency", case_review_case_result_get_agency_id (result));
-  add_string (builder, "kind", case_review_enforcement_kind_get_name (kind));
-  add_int (builder, "sheets", case_review_case_result_get_n_sheets (result));
-  add_int (builder, "initial_score_hundredths", case_review_case_result_get_initial_score_hundredths (result));
-  add_double (builder, "score", case_review_case_result_get_score (result));
-  add_int (builder, "score_hundredths", case_review_case_result_get_score_hundredths (result));
-  add_string (builder, "grade", case_review_grade_get_name (case_review_case_result_get_grade (result)));
+  json_members_add_string (builder, "case_id", case_id);
+  json_members_add_string (builder, "agency", case_review_case_result_get_agency_id (result));
+  json_members_add_string (builder, "kind", case_review_enforcement_kind_get_name (kind));
+  json_members_add_int (builder, "sheets", case_review_case_result_get_n_sheets (result));
+  json_members_add_int (builder, "initial_score_hundredths", case_review_case_result_get_initial_score_hundredths (result));
+  json_members_add_double (builder, "score", case_review_case_result_get_score (result));
+  json_members_add_int (builder, "score_hundredths", case_review_case_result_get_score_hundredths (result));
+  json_members_add_string (builder, "grade", case_review_grade_get_name (case_review_case_result_get_grade (result)));
   json_builder_set_member_name (builder, "vetoes");
   json_builder_begin_array (builder);
   for (guint v = 0; vetoes[v] != NULL; v++)
     json_builder_add_string_value (builder, vetoes[v]);
   json_builder_end_array (builder);
-  add_boolean (builder, "needs_rereview", case_review_case_result_needs_rereview (result));
-  add_boolean (builder, "rereviewed", case_review_case_result_is_rereviewed (result));
+  json_members_add_boolean (builder, "needs_rereview", case_review_case_result_needs_rereview (result));
+  json_members_add_boolean (builder, "rereviewed", case_review_case_result_is_rereviewed (result));
   json_builder_set_member_name (builder, "problems");
   json_builder_begin_array (builder);
   for (guint i = 0; i < problems->len; i++)
@@ -277,28 +242,28 @@ add_agency (JsonBuilder            *builder,
   const char * const *frequent = case_review_agency_result_get_frequent_deductions (result);
 
   json_builder_begin_object (builder);
-  add_string (builder, "agency", id);
-  add_string (builder, "name", agency != NULL ? case_review_agency_get_name (agency) : id);
-  add_string (builder, "short_name", agency != NULL ? case_review_agency_get_short_name (agency) : "");
-  add_int (builder, "rank", case_review_agency_result_get_rank (result));
-  add_int (builder, "files", case_review_agency_result_get_n_files (result));
-  add_int (builder, "population_size", case_review_agency_result_get_population_size (result));
-  add_double (builder, "mean", case_review_agency_result_get_mean (result));
-  add_int (builder, "mean_hundredths", case_review_agency_result_get_mean_hundredths (result));
-  add_double (builder, "median", case_review_agency_result_get_median_hundredths (result) / 100.0);
-  add_int (builder, "median_hundredths", case_review_agency_result_get_median_hundredths (result));
-  add_int (builder, "total_hundredths", (gint64) case_review_agency_result_get_total_hundredths (result));
-  add_string (builder, "grade", case_review_grade_get_name (case_review_agency_result_get_grade (result)));
-  add_double (builder, "excellent_rate", case_review_agency_result_get_excellent_rate (result));
-  add_double (builder, "pass_rate", case_review_agency_result_get_pass_rate (result));
-  add_int (builder, "excellent_count", case_review_agency_result_get_n_excellent (result));
-  add_int (builder, "pass_count", case_review_agency_result_get_n_passed (result));
-  add_int (builder, "fail_count", case_review_agency_result_get_n_failed (result));
-  add_int (builder, "vetoed_files", GPOINTER_TO_UINT (g_hash_table_lookup (vetoed_files, id)));
+  json_members_add_string (builder, "agency", id);
+  json_members_add_string (builder, "name", agency != NULL ? case_review_agency_get_name (agency) : id);
+  json_members_add_string (builder, "short_name", agency != NULL ? case_review_agency_get_short_name (agency) : "");
+  json_members_add_int (builder, "rank", case_review_agency_result_get_rank (result));
+  json_members_add_int (builder, "files", case_review_agency_result_get_n_files (result));
+  json_members_add_int (builder, "population_size", case_review_agency_result_get_population_size (result));
+  json_members_add_double (builder, "mean", case_review_agency_result_get_mean (result));
+  json_members_add_int (builder, "mean_hundredths", case_review_agency_result_get_mean_hundredths (result));
+  json_members_add_double (builder, "median", case_review_agency_result_get_median_hundredths (result) / 100.0);
+  json_members_add_int (builder, "median_hundredths", case_review_agency_result_get_median_hundredths (result));
+  json_members_add_int (builder, "total_hundredths", (gint64) case_review_agency_result_get_total_hundredths (result));
+  json_members_add_string (builder, "grade", case_review_grade_get_name (case_review_agency_result_get_grade (result)));
+  json_members_add_double (builder, "excellent_rate", case_review_agency_result_get_excellent_rate (result));
+  json_members_add_double (builder, "pass_rate", case_review_agency_result_get_pass_rate (result));
+  json_members_add_int (builder, "excellent_count", case_review_agency_result_get_n_excellent (result));
+  json_members_add_int (builder, "pass_count", case_review_agency_result_get_n_passed (result));
+  json_members_add_int (builder, "fail_count", case_review_agency_result_get_n_failed (result));
+  json_members_add_int (builder, "vetoed_files", GPOINTER_TO_UINT (g_hash_table_lookup (vetoed_files, id)));
   json_builder_set_member_name (builder, "vetoes");
   json_builder_begin_object (builder);
   for (guint v = 0; veto_codes[v] != NULL; v++)
-    add_int (builder, veto_codes[v], case_review_agency_result_get_veto_count (result, veto_codes[v]));
+    json_members_add_int (builder, veto_codes[v], case_review_agency_result_get_veto_count (result, veto_codes[v]));
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "kinds");
   json_builder_begin_object (builder);
@@ -310,8 +275,8 @@ add_agency (JsonBuilder            *builder,
         continue;
       json_builder_set_member_name (builder, case_review_enforcement_kind_get_name (k));
       json_builder_begin_object (builder);
-      add_int (builder, "files", n);
-      add_int (builder, "mean_hundredths", case_review_agency_result_get_kind_mean_hundredths (result, k));
+      json_members_add_int (builder, "files", n);
+      json_members_add_int (builder, "mean_hundredths", case_review_agency_result_get_kind_mean_hundredths (result, k));
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -320,8 +285,8 @@ add_agency (JsonBuilder            *builder,
   for (guint i = 0; frequent != NULL && frequent[i] != NULL; i++)
     json_builder_add_string_value (builder, frequent[i]);
   json_builder_end_array (builder);
-  add_double (builder, "noncompliance_upper", case_review_agency_result_get_noncompliance_upper (result));
-  add_int (builder, "noncompliance_upper_count",
+  json_members_add_double (builder, "noncompliance_upper", case_review_agency_result_get_noncompliance_upper (result));
+  json_members_add_int (builder, "noncompliance_upper_count",
            (gint64) case_review_agency_result_get_noncompliance_upper_count (result));
   json_builder_end_object (builder);
 }
@@ -363,13 +328,13 @@ add_review_period (JsonBuilder          *builder,
     }
 
   if (year > 0)
-    add_int (builder, "year", year);
+    json_members_add_int (builder, "year", year);
   if (g_date_valid (&first))
     {
       g_autofree char *from = iso_date (&first), *to = iso_date (&last);
 
-      add_string (builder, "review_start", from);
-      add_string (builder, "review_end", to);
+      json_members_add_string (builder, "review_start", from);
+      json_members_add_string (builder, "review_end", to);
     }
 }
 
@@ -419,12 +384,12 @@ case_review_evaluation_to_json (CaseReviewEvaluation *self)
     }
 
   json_builder_begin_object (builder);
-  add_string (builder, "format", RESULTS_FORMAT);
-  add_int (builder, "version", RESULTS_VERSION);
-  add_string (builder, "rubric", case_review_rubric_get_id (rubric));
-  add_string (builder, "rubric_title", case_review_rubric_get_title (rubric));
+  json_members_add_string (builder, "format", RESULTS_FORMAT);
+  json_members_add_int (builder, "version", RESULTS_VERSION);
+  json_members_add_string (builder, "rubric", case_review_rubric_get_id (rubric));
+  json_members_add_string (builder, "rubric_title", case_review_rubric_get_title (rubric));
   add_review_period (builder, self, cases);
-  add_int (builder, "files_reviewed", g_list_model_get_n_items (cases));
+  json_members_add_int (builder, "files_reviewed", g_list_model_get_n_items (cases));
 
   json_builder_set_member_name (builder, "agencies");
   json_builder_begin_array (builder);
@@ -448,9 +413,9 @@ case_review_evaluation_to_json (CaseReviewEvaluation *self)
     {
       json_builder_set_member_name (builder, "district");
       json_builder_begin_object (builder);
-      add_double (builder, "estimated_noncompliant", case_review_stratified_bound_get_estimated_deviations (district));
-      add_double (builder, "estimated_rate", case_review_stratified_bound_get_estimated_rate (district));
-      add_double (builder, "upper_rate", case_review_stratified_bound_get_upper_rate (district));
+      json_members_add_double (builder, "estimated_noncompliant", case_review_stratified_bound_get_estimated_deviations (district));
+      json_members_add_double (builder, "estimated_rate", case_review_stratified_bound_get_estimated_rate (district));
+      json_members_add_double (builder, "upper_rate", case_review_stratified_bound_get_upper_rate (district));
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);

@@ -164,3 +164,42 @@ json_members_load_document (JsonParser  *parser,
     }
   return object;
 }
+
+void
+json_members_add_string (JsonBuilder *builder,
+                         const char  *member,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+json_members_add_int (JsonBuilder *builder,
+                      const char  *member,
+                      gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+json_members_add_double (JsonBuilder *builder,
+                         const char  *member,
+                         double       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_double_value (builder, value);
+}
+
+void
+json_members_add_boolean (JsonBuilder *builder,
+                          const char  *member,
+                          gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}

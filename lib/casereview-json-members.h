@@ -56,4 +56,19 @@ JsonArray *json_members_array   (JsonObject   *object,
                                  const char   *path,
                                  GError      **error);
 
+/* Writers: set @member of the object being built. A NULL string is
+ * written as null. */
+void       json_members_add_string  (JsonBuilder  *builder,
+                                     const char   *member,
+                                     const char   *value);
+void       json_members_add_int     (JsonBuilder  *builder,
+                                     const char   *member,
+                                     gint64        value);
+void       json_members_add_double  (JsonBuilder  *builder,
+                                     const char   *member,
+                                     double        value);
+void       json_members_add_boolean (JsonBuilder  *builder,
+                                     const char   *member,
+                                     gboolean      value);
+
 G_END_DECLS

@@ -14,57 +14,13 @@
 
 #include <glib/gstdio.h>
 
-extern "C" {
-#include <libcasereview/casereview.h>
-}
+#include "test-support.h"
 
 namespace {
 
+using namespace test_support;
+
 const std::string demo_dir = std::string (CASE_REVIEW_SOURCE_DIR) + "/examples/data/luohu-2020";
-
-template <typename T> struct Ref {
-  T *ptr = nullptr;
-  Ref () = default;
-  explicit Ref (T *p) : ptr (p) {}
-  Ref (const Ref &) = delete;
-  Ref &operator= (const Ref &) = delete;
-  ~Ref () { g_clear_object (&ptr); }
-  T *get () const { return ptr; }
-};
-
-struct Error {
-  GError *error = nullptr;
-  ~Error () { g_clear_error (&error); }
-  GError **out () { g_clear_error (&error); return &error; }
-  std::string message () const { return error != nullptr ? error->message : ""; }
-};
-
-// The demo review: the Luohu 2020 sample scored with the bundled sheets.
-struct Review {
-  Ref<CaseReviewPopulation> population { case_review_population_new () };
-  Ref<CaseReviewSample> sample;
-  Ref<CaseReviewEvaluation> evaluation;
-
-  Review ()
-  {
-    Error error;
-    Ref<GFile> agencies (g_file_new_for_path ((demo_dir + "/agencies.csv").c_str ()));
-    Ref<GFile> cases (g_file_new_for_path ((demo_dir + "/cases.csv").c_str ()));
-    Ref<GFile> plan_file (g_file_new_for_path ((demo_dir + "/plan.json").c_str ()));
-    Ref<GFile> sheets (g_file_new_for_path ((demo_dir + "/score-sheets.csv").c_str ()));
-    EXPECT_TRUE (case_review_population_load_csv (population.get (), agencies.get (), cases.get (),
-                                                  CASE_REVIEW_TEXT_ENCODING_AUTO, nullptr, error.out ()))
-        << error.message ();
-    Ref<CaseReviewSamplingPlan> plan (case_review_sampling_plan_new_from_file (plan_file.get (), nullptr, error.out ()));
-    EXPECT_NE (plan.get (), nullptr) << error.message ();
-    sample.ptr = case_review_sampling_plan_draw (plan.get (), population.get (), nullptr, error.out ());
-    EXPECT_NE (sample.get (), nullptr) << error.message ();
-    evaluation.ptr = case_review_evaluation_new (case_review_rubric_get_default (), sample.get (), population.get ());
-    EXPECT_TRUE (case_review_evaluation_load_sheets_csv (evaluation.get (), sheets.get (), CASE_REVIEW_TEXT_ENCODING_AUTO,
-                                                         nullptr, error.out ()))
-        << error.message ();
-  }
-};
 
 struct TempDir {
   char *dir = g_dir_make_tmp ("casereview-export-XXXXXX", nullptr);
@@ -137,7 +93,7 @@ percent (guint64 numerator,
 
 TEST (ResultsExport, AgencyCsvIsTheSummaryTable)
 {
-  Review review;
+  DemoReview review;
   TempDir dir;
   Error error;
   Ref<GFile> file (dir.file ("agencies.csv"));
@@ -211,7 +167,7 @@ TEST (ResultsExport, AgencyCsvIsTheSummaryTable)
 
 TEST (ResultsExport, CaseCsvHasOneRowPerFile)
 {
-  Review review;
+  DemoReview review;
   TempDir dir;
   Error error;
   Ref<GFile> file (dir.file ("cases.csv"));
@@ -265,7 +221,7 @@ TEST (ResultsExport, CaseCsvHasOneRowPerFile)
 
 TEST (ResultsExport, WorkbookIsWrittenAndReplaced)
 {
-  Review review;
+  DemoReview review;
   TempDir dir;
   Error error;
   Ref<GFile> file (dir.file ("results.xlsx"));
@@ -280,7 +236,7 @@ TEST (ResultsExport, WorkbookIsWrittenAndReplaced)
 
 TEST (ResultsExport, UnwritablePathsGiveErrors)
 {
-  Review review;
+  DemoReview review;
   TempDir dir;
   Error error;
   std::string missing_dir = std::string (dir.dir) + "/no-such-directory";

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// What the GoogleTest suites share: owning wrappers for GObjects and GErrors,
+// text helpers, and the demo review (the Luohu 2020 sample scored with the
+// bundled sheets) that several suites start from.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+extern "C" {
+#include <libcasereview/casereview.h>
+}
+
+namespace test_support {
+
+// Owns one reference to a GObject.
+template <typename T> struct Ref {
+  T *ptr = nullptr;
+  Ref () = default;
+  explicit Ref (T *p) : ptr (p) {}
+  Ref (const Ref &) = delete;
+  Ref &operator= (const Ref &) = delete;
+  ~Ref () { g_clear_object (&ptr); }
+  T *get () const { return ptr; }
+};
+
+// A GError out-parameter that frees what it caught.
+struct Error {
+  GError *error = nullptr;
+  ~Error () { g_clear_error (&error); }
+  GError **out () { g_clear_error (&error); return &error; }
+  std::string message () const { return error != nullptr ? error->message : ""; }
+};
+
+// Takes a string the library returned (transfer full).
+inline std::string
+take (char *text)
+{
+  std::string copy = text != nullptr ? text : "";
+  g_free (text);
+  return copy;
+}
+
+// A whole file as a string; a test failure if it cannot be read.
+inline std::string
+read_text (const std::string &path)
+{
+  char *contents = nullptr;
+  gsize length = 0;
+  GError *error = nullptr;
+
+  if (!g_file_get_contents (path.c_str (), &contents, &length, &error))
+    {
+      ADD_FAILURE () << error->message;
+      g_error_free (error);
+      return "";
+    }
+  std::string text (contents, length);
+  g_free (contents);
+  return text;
+}
+
+inline const std::string &
+demo_data_dir ()
+{
+  static const std::string dir = std::string (CASE_REVIEW_SOURCE_DIR) + "/examples/data/luohu-2020";
+  return dir;
+}
+
+// The demo review: the Luohu 2020 sample scored with the bundled sheets.
+struct DemoReview {
+  Ref<CaseReviewPopulation> population { case_review_population_new () };
+  Ref<CaseReviewSample> sample;
+  Ref<CaseReviewEvaluation> evaluation;
+
+  DemoReview ()
+  {
+    Error error;
+    Ref<GFile> agencies (g_file_new_for_path ((demo_data_dir () + "/agencies.csv").c_str ()));
+    Ref<GFile> cases (g_file_new_for_path ((demo_data_dir () + "/cases.csv").c_str ()));
+    Ref<GFile> plan_file (g_file_new_for_path ((demo_data_dir () + "/plan.json").c_str ()));
+    Ref<GFile> sheets (g_file_new_for_path ((demo_data_dir () + "/score-sheets.csv").c_str ()));
+    EXPECT_TRUE (case_review_population_load_csv (population.get (), agencies.get (), cases.get (),
+                                                  CASE_REVIEW_TEXT_ENCODING_AUTO, nullptr, error.out ()))
+        << error.message ();
+    Ref<CaseReviewSamplingPlan> plan (case_review_sampling_plan_new_from_file (plan_file.get (), nullptr, error.out ()));
+    EXPECT_NE (plan.get (), nullptr) << error.message ();
+    sample.ptr = case_review_sampling_plan_draw (plan.get (), population.get (), nullptr, error.out ());
+    EXPECT_NE (sample.get (), nullptr) << error.message ();
+    evaluation.ptr = case_review_evaluation_new (case_review_rubric_get_default (), sample.get (), population.get ());
+    EXPECT_TRUE (case_review_evaluation_load_sheets_csv (evaluation.get (), sheets.get (), CASE_REVIEW_TEXT_ENCODING_AUTO,
+                                                         nullptr, error.out ()))
+        << error.message ();
+  }
+};
+
+} // namespace test_support
