@@ -351,7 +351,7 @@ add_review_period (JsonBuilder          *builder,
  * occurrences, evidence pages, notes, reviewers), and the district estimate.
  * Scores come both as numbers and as exact integer hundredths.
  *
- * Rectification notices are generated from this format.
+ * [method@CaseReview.NoticeBook.generate_from_results] reads this format.
  *
  * Returns: (transfer full): the JSON text
  *

@@ -145,28 +145,6 @@ load_common (const CommonOptions         *options,
   return CASE_REVIEW_TOOL_EXIT_OK;
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *out_date)
-{
-  guint year, month, day;
-  char end;
-
-  if (text == NULL || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-  g_date_clear (out_date, 1);
-  g_date_set_dmy (out_date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
-}
-
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (date), (guint) g_date_get_month (date),
-                          (guint) g_date_get_day (date));
-}
-
 static void
 print_schedule_table (CaseReviewChannelSchedule  *schedule,
                       CaseReviewChannelDirectory *channels,
@@ -175,8 +153,8 @@ print_schedule_table (CaseReviewChannelSchedule  *schedule,
   enum { COLUMN_WHEN, COLUMN_CHANNEL, COLUMN_AGENCY, COLUMN_TYPE, COLUMN_ATTEMPT, COLUMN_ADDRESS, N_COLUMNS };
   g_autoptr(CaseReviewTextTable) table = case_review_text_table_new (N_COLUMNS);
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *from = format_date (case_review_channel_schedule_get_from (schedule));
-  g_autofree char *to = format_date (case_review_channel_schedule_get_to (schedule));
+  g_autofree char *from = case_review_tool_format_date (case_review_channel_schedule_get_from (schedule));
+  g_autofree char *to = case_review_tool_format_date (case_review_channel_schedule_get_to (schedule));
   g_autofree char *hours = case_review_channel_schedule_dup_office_hours (schedule);
   g_autofree char *text = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (schedule));
@@ -270,9 +248,9 @@ schedule_run (const CaseReviewToolCommand *command,
 
   if (args[1] != NULL)
     return case_review_tool_usage_error (path, _("Unexpected argument “%s”"), args[1]);
-  if (from_text == NULL || !parse_date (from_text, &from))
+  if (from_text == NULL || !case_review_tool_parse_date (from_text, &from))
     return case_review_tool_usage_error (path, _("Give --from YYYY-MM-DD, a date that exists"));
-  if (to_text == NULL || !parse_date (to_text, &to))
+  if (to_text == NULL || !case_review_tool_parse_date (to_text, &to))
     return case_review_tool_usage_error (path, _("Give --to YYYY-MM-DD, a date that exists"));
   if (seed == NULL || seed[0] == '\0')
     return case_review_tool_usage_error (path, _("Missing --seed SEED"));

@@ -403,3 +403,25 @@ case_review_tool_parse_count (const char *path,
                                                 option, text, minimum);
   return FALSE;
 }
+
+gboolean
+case_review_tool_parse_date (const char *text,
+                             GDate      *out_date)
+{
+  guint year, month, day;
+  char end;
+
+  if (text == NULL || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+char *
+case_review_tool_format_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (date), (guint) g_date_get_month (date),
+                          (guint) g_date_get_day (date));
+}

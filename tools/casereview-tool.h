@@ -141,4 +141,10 @@ gboolean    case_review_tool_parse_count   (const char                 *path,
                                             guint64                    *out_count,
                                             int                        *out_status);
 
+/* Parses an ISO date YYYY-MM-DD into @out_date; FALSE for anything else. */
+gboolean case_review_tool_parse_date        (const char                         *text,
+                                             GDate                              *out_date);
+/* YYYY-MM-DD. */
+char    *case_review_tool_format_date       (const GDate                        *date);
+
 G_END_DECLS

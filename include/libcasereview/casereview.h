@@ -50,5 +50,9 @@
 #include <libcasereview/casereview-composite-component.h>
 #include <libcasereview/casereview-composite-result.h>
 #include <libcasereview/casereview-composite-evaluation.h>
+#include <libcasereview/casereview-notice-problem.h>
+#include <libcasereview/casereview-notice-event.h>
+#include <libcasereview/casereview-notice.h>
+#include <libcasereview/casereview-notice-book.h>
 
 #undef CASE_REVIEW_INSIDE
