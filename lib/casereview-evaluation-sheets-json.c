@@ -7,13 +7,13 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "casereview-error.h"
+#include "casereview-json-path.h"
 #include "casereview-evaluation-private.h"
 #include "casereview-value-parsers.h"
 
@@ -28,56 +28,10 @@ typedef struct
   GError              **error;
 } Reader;
 
-static gboolean G_GNUC_PRINTF (4, 5)
-fail (Reader          *reader,
-      CaseReviewError  code,
-      const char      *path,
-      const char      *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (reader->error, CASE_REVIEW_ERROR, code, "%s: %s: %s", reader->source, path, message);
-  return FALSE;
-}
+/* Every error names the source and the JSON path. */
+#define fail(reader, code, path, ...) json_path_fail ((reader)->error, (code), (reader)->source, (path), __VA_ARGS__)
 
 /* --- JSON paths ---------------------------------------------------------- */
-
-static gboolean
-is_identifier (const char *name)
-{
-  if (!g_ascii_isalpha (name[0]) && name[0] != '_')
-    return FALSE;
-  for (const char *c = name; *c != '\0'; c++)
-    if (!g_ascii_isalnum (*c) && *c != '_')
-      return FALSE;
-  return TRUE;
-}
-
-/* $.a.b for identifiers, $.a["备注"] for other names. */
-static char *
-member_path (const char *path,
-             const char *member)
-{
-  g_autoptr(GString) quoted = NULL;
-
-  if (is_identifier (member))
-    return g_strdup_printf ("%s.%s", path, member);
-  quoted = g_string_new (NULL);
-  g_string_append_printf (quoted, "%s[\"", path);
-  for (const char *c = member; *c != '\0'; c++)
-    {
-      if (*c == '"' || *c == '\\')
-        g_string_append_c (quoted, '\\');
-      g_string_append_c (quoted, *c);
-    }
-  g_string_append (quoted, "\"]");
-  return g_string_free (g_steal_pointer (&quoted), FALSE);
-}
 
 /* --- Members --------------------------------------------------------------- */
 
@@ -104,7 +58,7 @@ check_members (Reader             *reader,
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known, l->data))
       {
-        g_autofree char *where = member_path (path, l->data);
+        g_autofree char *where = json_path_member (path, l->data);
         return fail (reader, CASE_REVIEW_ERROR_INVALID, where, "%s", _("unknown field"));
       }
   return TRUE;
@@ -122,7 +76,7 @@ read_string (Reader      *reader,
              const char **out)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *where = member_path (path, member);
+  g_autofree char *where = json_path_member (path, member);
 
   *out = NULL;
   if (is_absent (node))
@@ -150,7 +104,7 @@ read_array (Reader      *reader,
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *where = member_path (path, member);
+      g_autofree char *where = json_path_member (path, member);
       return fail (reader, CASE_REVIEW_ERROR_INVALID, where, "%s", _("expected an array"));
     }
   *out = json_node_get_array (node);
@@ -182,7 +136,7 @@ read_date (Reader      *reader,
            const char  *path,
            guint32     *julian)
 {
-  g_autofree char *where = member_path (path, "date");
+  g_autofree char *where = json_path_member (path, "date");
   const char *text, *reason = NULL;
 
   *julian = 0;
@@ -205,14 +159,14 @@ read_not_applicable (Reader               *reader,
                      const char           *path,
                      CaseReviewScoreSheet *sheet)
 {
-  g_autofree char *array_path = member_path (path, "not_applicable");
+  g_autofree char *array_path = json_path_member (path, "not_applicable");
   JsonArray *array;
 
   if (!read_array (reader, object, path, "not_applicable", &array))
     return FALSE;
   for (guint k = 0; array != NULL && k < json_array_get_length (array); k++)
     {
-      g_autofree char *where = g_strdup_printf ("%s[%u]", array_path, k);
+      g_autofree char *where = json_path_index (array_path, k);
       JsonNode *node = json_array_get_element (array, k);
       g_autoptr(GError) local_error = NULL;
       const char *item;
@@ -237,16 +191,16 @@ read_deductions (Reader               *reader,
   static const char * const members[] = { "item", "option", "occurrences", "note", "evidence_page", NULL };
   CaseReviewRubric *rubric = case_review_score_sheet_get_rubric (sheet);
   CaseReviewEnforcementKind kind = case_review_score_sheet_get_kind (sheet);
-  g_autofree char *array_path = member_path (path, "deductions");
+  g_autofree char *array_path = json_path_member (path, "deductions");
   JsonArray *array;
 
   if (!read_array (reader, object, path, "deductions", &array))
     return FALSE;
   for (guint k = 0; array != NULL && k < json_array_get_length (array); k++)
     {
-      g_autofree char *entry_path = g_strdup_printf ("%s[%u]", array_path, k);
-      g_autofree char *option_path = member_path (entry_path, "option");
-      g_autofree char *occurrences_path = member_path (entry_path, "occurrences");
+      g_autofree char *entry_path = json_path_index (array_path, k);
+      g_autofree char *option_path = json_path_member (entry_path, "option");
+      g_autofree char *occurrences_path = json_path_member (entry_path, "occurrences");
       g_autoptr(GError) local_error = NULL;
       const char *item, *option, *note, *page;
       CaseReviewRubricDeduction *deduction;
@@ -276,7 +230,7 @@ read_deductions (Reader               *reader,
       deduction = case_review_rubric_lookup_deduction (rubric, kind, option);
       if (deduction != NULL && item != NULL && !g_str_equal (item, case_review_rubric_deduction_get_item_code (deduction)))
         {
-          g_autofree char *item_path = member_path (entry_path, "item");
+          g_autofree char *item_path = json_path_member (entry_path, "item");
           return fail (reader, CASE_REVIEW_ERROR_INVALID, item_path,
                        _("deduction \"%s\" belongs to item \"%s\", not \"%s\""), option,
                        case_review_rubric_deduction_get_item_code (deduction), item);
@@ -304,15 +258,15 @@ read_vetoes (Reader               *reader,
              CaseReviewScoreSheet *sheet)
 {
   static const char * const members[] = { "code", "note", NULL };
-  g_autofree char *array_path = member_path (path, "vetoes");
+  g_autofree char *array_path = json_path_member (path, "vetoes");
   JsonArray *array;
 
   if (!read_array (reader, object, path, "vetoes", &array))
     return FALSE;
   for (guint k = 0; array != NULL && k < json_array_get_length (array); k++)
     {
-      g_autofree char *entry_path = g_strdup_printf ("%s[%u]", array_path, k);
-      g_autofree char *code_path = member_path (entry_path, "code");
+      g_autofree char *entry_path = json_path_index (array_path, k);
+      g_autofree char *code_path = json_path_member (entry_path, "code");
       g_autoptr(GError) local_error = NULL;
       const char *code, *note;
       JsonObject *entry;
@@ -340,7 +294,7 @@ read_sheet (Reader     *reader,
     "case_id", "reviewer_id", "rereview", "date", "deductions", "vetoes", "not_applicable", NULL
   };
   g_autofree char *path = g_strdup_printf ("$.sheets[%u]", index);
-  g_autofree char *case_path = member_path (path, "case_id");
+  g_autofree char *case_path = json_path_member (path, "case_id");
   g_autoptr(CaseReviewScoreSheet) sheet = NULL;
   g_autoptr(CaseReviewCaseFile) case_file = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -362,7 +316,7 @@ read_sheet (Reader     *reader,
     {
       if (value_type (node) != G_TYPE_BOOLEAN)
         {
-          g_autofree char *where = member_path (path, "rereview");
+          g_autofree char *where = json_path_member (path, "rereview");
           fail (reader, CASE_REVIEW_ERROR_INVALID, where, "%s", _("expected true or false"));
           return NULL;
         }
@@ -382,7 +336,7 @@ read_sheet (Reader     *reader,
   key = g_strdup_printf ("%s\x1f%s\x1f%d", case_id, reviewer, rereview);
   if (g_hash_table_lookup_extended (seen, key, NULL, &first))
     {
-      g_autofree char *where = member_path (path, "reviewer_id");
+      g_autofree char *where = json_path_member (path, "reviewer_id");
       fail (reader, CASE_REVIEW_ERROR_DUPLICATE, where,
             _("reviewer %s already has a %s sheet for case \"%s\" at $.sheets[%u]"), reviewer,
             rereview ? _("re-review") : _("review"), case_id, GPOINTER_TO_UINT (first));

@@ -13,7 +13,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +20,7 @@
 #include <json-glib/json-glib.h>
 
 #include "casereview-error.h"
+#include "casereview-json-path.h"
 #include "casereview-rubric-private.h"
 
 #define TENTHS_PER_KIND 1000       /* each kind's items total 100 points */
@@ -64,63 +64,10 @@ static const char * const scheme_names[] = {
   [CASE_REVIEW_GRADE_SCHEME_THREE_BAND] = "three_band",
 };
 
-static gboolean G_GNUC_PRINTF (4, 5)
-fail (Reader          *reader,
-      CaseReviewError  code,
-      const char      *path,
-      const char      *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (reader->error, CASE_REVIEW_ERROR, code, "%s: %s: %s", reader->source, path, message);
-  return FALSE;
-}
+/* Every error names the source and the JSON path. */
+#define fail(reader, code, path, ...) json_path_fail ((reader)->error, (code), (reader)->source, (path), __VA_ARGS__)
 
 /* --- JSON paths --------------------------------------------------------- */
-
-static gboolean
-is_identifier (const char *name)
-{
-  if (!g_ascii_isalpha (name[0]) && name[0] != '_')
-    return FALSE;
-  for (const char *c = name; *c != '\0'; c++)
-    if (!g_ascii_isalnum (*c) && *c != '_')
-      return FALSE;
-  return TRUE;
-}
-
-static char *
-quote_string (const char *text)
-{
-  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
-
-  return json_to_string (node, FALSE);
-}
-
-/* $.member, or $["odd member"] for names that are not identifiers. */
-static char *
-member_path (const char *path,
-             const char *member)
-{
-  g_autofree char *quoted = NULL;
-
-  if (is_identifier (member))
-    return g_strdup_printf ("%s.%s", path, member);
-  quoted = quote_string (member);
-  return g_strdup_printf ("%s[%s]", path, quoted);
-}
-
-static char *
-index_path (const char *path,
-            guint       index)
-{
-  return g_strdup_printf ("%s[%u]", path, index);
-}
 
 /* --- Fixed-point numbers ------------------------------------------------ */
 
@@ -277,7 +224,7 @@ check_members (Reader            *reader,
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known, l->data))
       {
-        g_autofree char *where = member_path (path, l->data);
+        g_autofree char *where = json_path_member (path, l->data);
         return fail (reader, CASE_REVIEW_ERROR_INVALID, where, _("unknown field"));
       }
   return TRUE;
@@ -292,7 +239,7 @@ read_string (Reader      *reader,
              StringRule   rule,
              const char **out)
 {
-  g_autofree char *where = member_path (path, member);
+  g_autofree char *where = json_path_member (path, member);
   JsonNode *node = json_object_get_member (object, member);
   const char *text;
 
@@ -343,7 +290,7 @@ read_fixed (Reader     *reader,
             guint64     limit,
             guint      *out)
 {
-  g_autofree char *where = member_path (path, member);
+  g_autofree char *where = json_path_member (path, member);
   g_autofree char *text = NULL;
   g_autofree char *limit_text = NULL;
   JsonNode *node = json_object_get_member (object, member);
@@ -386,7 +333,7 @@ read_count (Reader     *reader,
             const char *member,
             guint      *out)
 {
-  g_autofree char *where = member_path (path, member);
+  g_autofree char *where = json_path_member (path, member);
   JsonNode *node = json_object_get_member (object, member);
   gint64 value;
 
@@ -409,7 +356,7 @@ read_choice (Reader             *reader,
              guint               n_names,
              guint              *out)
 {
-  g_autofree char *where = member_path (path, member);
+  g_autofree char *where = json_path_member (path, member);
   const char *name = NULL;
 
   if (!read_string (reader, object, path, member, STRING_ANY, &name))
@@ -461,7 +408,7 @@ claim_code (Reader     *reader,
             const char *code,
             const char *path)
 {
-  g_autofree char *where = member_path (path, "code");
+  g_autofree char *where = json_path_member (path, "code");
   const char *first = g_hash_table_lookup (codes, code);
 
   if (first != NULL)
@@ -503,7 +450,7 @@ check_band_order (Reader     *reader,
   if (lower_value < higher_value)
     return TRUE;
   /* Blame the lower band if the file sets it, else the higher one. */
-  where = member_path ("$.bands", json_object_has_member (bands, lower) || !json_object_has_member (bands, higher)
+  where = json_path_member ("$.bands", json_object_has_member (bands, lower) || !json_object_has_member (bands, higher)
                                     ? lower : higher);
   higher_text = format_fixed (higher_value, 2);
   lower_text = format_fixed (lower_value, 2);
@@ -574,7 +521,7 @@ read_vetoes (Reader                    *reader,
              CaseReviewEnforcementKind  kind,
              GHashTable                *codes)
 {
-  g_autofree char *where = member_path (path, "vetoes");
+  g_autofree char *where = json_path_member (path, "vetoes");
   JsonNode *node = json_object_get_member (object, "vetoes");
   JsonArray *array;
 
@@ -584,7 +531,7 @@ read_vetoes (Reader                    *reader,
     return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *veto_path = index_path (where, i);
+      g_autofree char *veto_path = json_path_index (where, i);
       g_autoptr(CaseReviewRubricVeto) veto = NULL;
 
       veto = read_veto (reader, json_array_get_element (array, i), veto_path, common, kind, codes);
@@ -606,7 +553,7 @@ read_deduction (Reader     *reader,
                 guint       item_max,
                 GHashTable *codes)
 {
-  g_autofree char *points_path = member_path (path, "points");
+  g_autofree char *points_path = json_path_member (path, "points");
   g_autofree char *points_text = NULL;
   g_autofree char *max_text = NULL;
   const char *code = NULL, *text = NULL, *english_text = NULL;
@@ -647,8 +594,8 @@ read_item (Reader                    *reader,
            CaseReviewEnforcementKind  kind,
            GHashTable                *codes)
 {
-  g_autofree char *max_path = member_path (path, "max");
-  g_autofree char *deductions_path = member_path (path, "deductions");
+  g_autofree char *max_path = json_path_member (path, "max");
+  g_autofree char *deductions_path = json_path_member (path, "deductions");
   g_autoptr(CaseReviewRubricItem) item = NULL;
   const char *code = NULL, *title = NULL, *english_title = NULL;
   guint max = 0;
@@ -686,7 +633,7 @@ read_item (Reader                    *reader,
   item = case_review_rubric_item_new_internal (kind, code, title, english_title, max);
   for (guint i = 0; i < json_array_get_length (deductions); i++)
     {
-      g_autofree char *deduction_path = index_path (deductions_path, i);
+      g_autofree char *deduction_path = json_path_index (deductions_path, i);
       g_autoptr(CaseReviewRubricDeduction) deduction = NULL;
 
       deduction = read_deduction (reader, json_array_get_element (deductions, i), deduction_path, code, max, codes);
@@ -706,7 +653,7 @@ read_kind (Reader                    *reader,
            GHashTable                *common_codes)
 {
   g_autoptr(GHashTable) codes = new_code_table (common_codes);
-  g_autofree char *items_path = member_path (path, "items");
+  g_autofree char *items_path = json_path_member (path, "items");
   g_autofree char *total_text = NULL;
   JsonObject *object;
   JsonNode *items_node;
@@ -730,7 +677,7 @@ read_kind (Reader                    *reader,
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      g_autofree char *item_path = index_path (items_path, i);
+      g_autofree char *item_path = json_path_index (items_path, i);
       g_autoptr(CaseReviewRubricItem) item = NULL;
 
       item = read_item (reader, json_array_get_element (items, i), item_path, kind, codes);
@@ -770,7 +717,7 @@ read_kinds (Reader           *reader,
 
   for (GList *l = members; l != NULL; l = l->next)
     {
-      g_autofree char *path = member_path ("$.kinds", l->data);
+      g_autofree char *path = json_path_member ("$.kinds", l->data);
       CaseReviewEnforcementKind kind;
       gboolean known = FALSE;
 
