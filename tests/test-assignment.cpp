@@ -13,31 +13,15 @@
 #include <string>
 #include <vector>
 
-extern "C" {
 #include <glib/gstdio.h>
-#include <libcasereview/casereview.h>
-}
+
+#include "test-support.h"
 
 namespace {
 
+using namespace test_support;
+
 const std::string demo_dir = std::string (CASE_REVIEW_SOURCE_DIR) + "/examples/data/luohu-2020";
-
-template <typename T> struct Ref {
-  T *ptr = nullptr;
-  Ref () = default;
-  explicit Ref (T *p) : ptr (p) {}
-  Ref (const Ref &) = delete;
-  Ref &operator= (const Ref &) = delete;
-  ~Ref () { g_clear_object (&ptr); }
-  T *get () const { return ptr; }
-};
-
-struct Error {
-  GError *error = nullptr;
-  ~Error () { g_clear_error (&error); }
-  GError **out () { g_clear_error (&error); return &error; }
-  std::string message () const { return error != nullptr ? error->message : ""; }
-};
 
 GFile *
 path (const std::string &p)

@@ -74,24 +74,6 @@ struct TempDir {
   }
 };
 
-std::string
-read_file (const std::string &path)
-{
-  char *contents = nullptr;
-  gsize length = 0;
-  GError *error = nullptr;
-
-  if (!g_file_get_contents (path.c_str (), &contents, &length, &error))
-    {
-      ADD_FAILURE () << error->message;
-      g_error_free (error);
-      return "";
-    }
-  std::string text (contents, length);
-  g_free (contents);
-  return text;
-}
-
 // Runs a program found on PATH and returns what it printed; a failure to run
 // or a non-zero exit is a test failure.
 std::string
@@ -178,46 +160,6 @@ contains (const std::string &haystack,
   return haystack.find (needle) != std::string::npos;
 }
 
-// A book with the fixture's notices; @results may replace the results JSON.
-CaseReviewNoticeBook *
-make_book (CaseReviewNoticeLanguage language = CASE_REVIEW_NOTICE_LANGUAGE_ZH_CN,
-           const std::string       *results = nullptr)
-{
-  CaseReviewNoticeBook *book = case_review_notice_book_new (issuer, "罗司", 2020);
-  std::string json = results != nullptr ? *results : read_file (fixture);
-  Error error;
-
-  g_object_set (book, "language", language, NULL);
-  Ref<GListModel> drafts (case_review_notice_book_generate_from_results (book, json.c_str (), "results.json", nullptr,
-                                                                         error.out ()));
-  EXPECT_NE (drafts.get (), nullptr) << error.message ();
-  EXPECT_GE (g_list_model_get_n_items (G_LIST_MODEL (book)), 3u);
-  return book;
-}
-
-// A borrowed pointer: the book keeps its notices.
-CaseReviewNotice *
-notice_at (CaseReviewNoticeBook *book,
-           guint                 position)
-{
-  CaseReviewNotice *notice = CASE_REVIEW_NOTICE (g_list_model_get_item (G_LIST_MODEL (book), position));
-  g_object_unref (notice);
-  return notice;
-}
-
-void
-issue_all (CaseReviewNoticeBook *book)
-{
-  GDateTime *at = g_date_time_new_local (2021, 2, 1, 9, 30, 0);
-  Error error;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (book)); i++)
-    EXPECT_TRUE (case_review_notice_book_transition (book, notice_at (book, i), CASE_REVIEW_NOTICE_STATE_ISSUED, "张三",
-                                                     at, nullptr, error.out ()))
-        << error.message ();
-  g_date_time_unref (at);
-}
-
 CaseReviewNotice *
 find_agency (CaseReviewNoticeBook *book,
              const char           *name)
@@ -250,7 +192,7 @@ write_pdf (CaseReviewNotice  *notice,
   Ref<GFile> file (g_file_new_for_path (path.c_str ()));
   Error error;
   ASSERT_TRUE (case_review_notice_write_pdf (notice, file.get (), nullptr, error.out ())) << error.message ();
-  EXPECT_EQ (read_file (path).rfind ("%PDF-", 0), 0u);
+  EXPECT_EQ (read_text (path).rfind ("%PDF-", 0), 0u);
 }
 
 template <typename F> void
@@ -276,7 +218,7 @@ Raster
 read_raster (const std::string &path)
 {
   Raster raster;
-  std::string data = read_file (path);
+  std::string data = read_text (path);
   size_t at = 0;
   auto token = [&] () {
     std::string word;
@@ -311,7 +253,7 @@ TEST (NoticePdf, NumberAgencyAndEveryProblemReadBack)
 {
   REQUIRE_POPPLER ();
   TempDir dir;
-  Ref<CaseReviewNoticeBook> book (make_book ());
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
   CaseReviewNotice *notice = notice_at (book.get (), 0);
   ASSERT_STREQ (case_review_notice_get_number (notice), "罗司〔2020〕1号");
@@ -352,7 +294,7 @@ TEST (NoticePdf, LongTableContinuesUnderItsHeaderOnEveryPage)
 {
   REQUIRE_POPPLER ();
   TempDir dir;
-  Ref<CaseReviewNoticeBook> book (make_book ());
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
   CaseReviewNotice *notice = most_problems (book.get ());
   ASSERT_GE (g_list_model_get_n_items (case_review_notice_get_problems (notice)), 60u);
@@ -401,7 +343,7 @@ TEST (NoticePdf, FirstPageIsNotBlankAndHasARedMasthead)
 {
   REQUIRE_POPPLER ();
   TempDir dir;
-  Ref<CaseReviewNoticeBook> book (make_book ());
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
   write_pdf (notice_at (book.get (), 0), dir.file ("notice.pdf"));
 
@@ -435,7 +377,7 @@ TEST (NoticePdf, CjkFontsAreEmbedded)
 {
   REQUIRE_POPPLER ();
   TempDir dir;
-  Ref<CaseReviewNoticeBook> book (make_book ());
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
   write_pdf (notice_at (book.get (), 0), dir.file ("notice.pdf"));
 
@@ -469,11 +411,11 @@ TEST (NoticePdf, HostileStringsComeOutVerbatim)
 {
   REQUIRE_POPPLER ();
   TempDir dir;
-  std::string json = read_file (fixture);
+  std::string json = read_text (fixture);
   size_t at = json.find (fixture_hostile_agency);
   ASSERT_NE (at, std::string::npos);
   json.replace (at, strlen (fixture_hostile_agency), hostile_agency);
-  Ref<CaseReviewNoticeBook> book (make_book (CASE_REVIEW_NOTICE_LANGUAGE_ZH_CN, &json));
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book (CASE_REVIEW_NOTICE_LANGUAGE_ZH_CN, &json));
   issue_all (book.get ());
   CaseReviewNotice *notice = find_agency (book.get (), hostile_agency);
   ASSERT_NE (notice, nullptr);
@@ -491,7 +433,7 @@ TEST (NoticePdf, BookStartsEachNoticeOnANewPageNumberedFromOne)
 {
   REQUIRE_POPPLER ();
   TempDir dir;
-  Ref<CaseReviewNoticeBook> book (make_book ());
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
   Ref<GFile> file (g_file_new_for_path (dir.file ("book.pdf").c_str ()));
   Error error;
@@ -524,7 +466,7 @@ TEST (NoticePdf, DraftsAndEnglishNoticesRender)
 {
   REQUIRE_POPPLER ();
   TempDir dir;
-  Ref<CaseReviewNoticeBook> draft_book (make_book ());
+  Ref<CaseReviewNoticeBook> draft_book (fixture_notice_book ());
   CaseReviewNotice *draft = notice_at (draft_book.get (), 0);
   ASSERT_EQ (case_review_notice_get_number (draft), nullptr);
   write_pdf (draft, dir.file ("draft.pdf"));
@@ -532,7 +474,7 @@ TEST (NoticePdf, DraftsAndEnglishNoticesRender)
   EXPECT_TRUE (contains (text, "草稿")) << text.substr (0, 300);
   EXPECT_FALSE (contains (text, "罗司〔2020〕"));
 
-  Ref<CaseReviewNoticeBook> english (make_book (CASE_REVIEW_NOTICE_LANGUAGE_EN));
+  Ref<CaseReviewNoticeBook> english (fixture_notice_book (CASE_REVIEW_NOTICE_LANGUAGE_EN));
   issue_all (english.get ());
   CaseReviewNotice *notice = notice_at (english.get (), 0);
   write_pdf (notice, dir.file ("english.pdf"));
@@ -545,7 +487,7 @@ TEST (NoticePdf, DraftsAndEnglishNoticesRender)
 TEST (NoticePdf, MissingDirectoryIsAnErrorAndWritesNothing)
 {
   TempDir dir;
-  Ref<CaseReviewNoticeBook> book (make_book ());
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
   std::string path = dir.file ("missing/notice.pdf");
   Ref<GFile> file (g_file_new_for_path (path.c_str ()));
@@ -570,7 +512,7 @@ TEST (NoticePdf, MissingDirectoryIsAnErrorAndWritesNothing)
 TEST (NoticePdf, CancelledWriteLeavesTheOldFile)
 {
   TempDir dir;
-  Ref<CaseReviewNoticeBook> book (make_book ());
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
   std::string path = dir.file ("notice.pdf");
   ASSERT_TRUE (g_file_set_contents (path.c_str (), "old", -1, nullptr));
@@ -581,12 +523,12 @@ TEST (NoticePdf, CancelledWriteLeavesTheOldFile)
 
   EXPECT_FALSE (case_review_notice_book_write_pdf (book.get (), file.get (), cancellable.get (), error.out ()));
   EXPECT_TRUE (g_error_matches (error.error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) << error.message ();
-  EXPECT_EQ (read_file (path), "old");
+  EXPECT_EQ (read_text (path), "old");
   EXPECT_EQ (dir.names (), std::vector<std::string> ({ "notice.pdf" }));
 
   // Without the cancellation the file is replaced whole.
   EXPECT_TRUE (case_review_notice_book_write_pdf (book.get (), file.get (), nullptr, error.out ())) << error.message ();
-  EXPECT_EQ (read_file (path).rfind ("%PDF-", 0), 0u);
-  EXPECT_NE (read_file (path).find ("%%EOF"), std::string::npos);
+  EXPECT_EQ (read_text (path).rfind ("%PDF-", 0), 0u);
+  EXPECT_NE (read_text (path).find ("%%EOF"), std::string::npos);
   EXPECT_EQ (dir.names (), std::vector<std::string> ({ "notice.pdf" }));
 }

@@ -22,24 +22,6 @@ const char *const issuer = "深圳市罗湖区司法局";
 const char *const hostile_agency = "<script>alert(1)</script> & 罗湖区某局";
 const char *const hostile_note = "签名栏 | 空白 <b>未签</b> & 未注明日期";
 
-std::string
-read_fixture ()
-{
-  char *contents = nullptr;
-  gsize length = 0;
-  GError *error = nullptr;
-
-  if (!g_file_get_contents (fixture.c_str (), &contents, &length, &error))
-    {
-      ADD_FAILURE () << error->message;
-      g_error_free (error);
-      return "";
-    }
-  std::string text (contents, length);
-  g_free (contents);
-  return text;
-}
-
 size_t
 count (const std::string &haystack,
        const std::string &needle)
@@ -80,50 +62,6 @@ markdown_escaped (const std::string &text)
       out += c;
     }
   return out;
-}
-
-// A book with the fixture's notices as drafts; @edit may rewrite the
-// results JSON first (to plant hostile strings).
-CaseReviewNoticeBook *
-make_book (CaseReviewNoticeLanguage language = CASE_REVIEW_NOTICE_LANGUAGE_ZH_CN,
-           const std::string *results = nullptr)
-{
-  CaseReviewNoticeBook *book = case_review_notice_book_new (issuer, "罗司", 2020);
-  std::string json = results != nullptr ? *results : read_fixture ();
-  Error error;
-
-  g_object_set (book, "language", language, NULL);
-  Ref<GListModel> drafts (case_review_notice_book_generate_from_results (book, json.c_str (), "results.json", nullptr,
-                                                                         error.out ()));
-  EXPECT_NE (drafts.get (), nullptr) << error.message ();
-  EXPECT_GE (g_list_model_get_n_items (G_LIST_MODEL (book)), 3u);
-  return book;
-}
-
-CaseReviewNotice *
-notice_at (CaseReviewNoticeBook *book,
-           guint                 position)
-{
-  // The book holds its notices; the reference returned here is dropped at
-  // once so callers get a borrowed pointer.
-  CaseReviewNotice *notice = CASE_REVIEW_NOTICE (g_list_model_get_item (G_LIST_MODEL (book), position));
-  g_object_unref (notice);
-  return notice;
-}
-
-void
-issue_all (CaseReviewNoticeBook *book)
-{
-  GDateTime *at = g_date_time_new_local (2021, 2, 1, 9, 30, 0);
-  Error error;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (book)); i++)
-    {
-      EXPECT_TRUE (case_review_notice_book_transition (book, notice_at (book, i), CASE_REVIEW_NOTICE_STATE_ISSUED,
-                                                       "张三", at, nullptr, error.out ()))
-          << error.message ();
-    }
-  g_date_time_unref (at);
 }
 
 CaseReviewNotice *
@@ -230,7 +168,7 @@ check_html_nesting (const std::string &html)
 
 TEST (NoticeRender, TextHasTheNumberAgencyAndEveryProblem)
 {
-  Ref<CaseReviewNoticeBook> book (make_book ());
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
   CaseReviewNotice *notice = notice_at (book.get (), 0);
   ASSERT_STREQ (case_review_notice_get_number (notice), "罗司〔2020〕1号");
@@ -278,11 +216,11 @@ TEST (NoticeRender, TextKeepsUserStringsButDropsControlCharacters)
   // A note carrying a form feed, a terminal escape and a newline: none of
   // them may reach the text, where they would fake a page break or drive the
   // terminal.
-  std::string json = read_fixture ();
+  std::string json = read_text (fixture);
   size_t at = json.find (std::string ("\"签名栏 | 空白"));
   ASSERT_NE (at, std::string::npos);
   json.replace (at, 1, "\"换页\\f转义\\u001b[2J换行\\n# 标题 ");
-  Ref<CaseReviewNoticeBook> book (make_book (CASE_REVIEW_NOTICE_LANGUAGE_ZH_CN, &json));
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book (CASE_REVIEW_NOTICE_LANGUAGE_ZH_CN, &json));
   issue_all (book.get ());
   CaseReviewNotice *notice = find_agency (book.get (), hostile_agency);
   ASSERT_NE (notice, nullptr);
@@ -310,7 +248,7 @@ TEST (NoticeRender, TextSetsLinesWiderThanThePageFlushLeft)
   for (int i = 0; i < 5; i++)
     long_issuer += "深圳市罗湖区人民政府行政执法协调监督局";
   Ref<CaseReviewNoticeBook> book (case_review_notice_book_new (long_issuer.c_str (), "罗司", 2020));
-  std::string json = read_fixture ();
+  std::string json = read_text (fixture);
   Error error;
   Ref<GListModel> drafts (case_review_notice_book_generate_from_results (book.get (), json.c_str (), "results.json",
                                                                          nullptr, error.out ()));
@@ -329,7 +267,7 @@ TEST (NoticeRender, TextSetsLinesWiderThanThePageFlushLeft)
 
 TEST (NoticeRender, MarkdownHasTablesAndEscapesUserText)
 {
-  Ref<CaseReviewNoticeBook> book (make_book ());
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
   CaseReviewNotice *notice = find_agency (book.get (), hostile_agency);
   ASSERT_NE (notice, nullptr);
@@ -376,7 +314,7 @@ TEST (NoticeRender, MarkdownHasTablesAndEscapesUserText)
 
 TEST (NoticeRender, HtmlIsOneDocumentWithEverythingEscaped)
 {
-  Ref<CaseReviewNoticeBook> book (make_book ());
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
   CaseReviewNotice *notice = find_agency (book.get (), hostile_agency);
   ASSERT_NE (notice, nullptr);
@@ -414,7 +352,7 @@ TEST (NoticeRender, HtmlIsOneDocumentWithEverythingEscaped)
 
 TEST (NoticeRender, EnglishNoticesHaveEnglishHeadings)
 {
-  Ref<CaseReviewNoticeBook> book (make_book (CASE_REVIEW_NOTICE_LANGUAGE_EN));
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book (CASE_REVIEW_NOTICE_LANGUAGE_EN));
   issue_all (book.get ());
   CaseReviewNotice *notice = notice_at (book.get (), 0);
   ASSERT_EQ (case_review_notice_get_language (notice), CASE_REVIEW_NOTICE_LANGUAGE_EN);
@@ -444,7 +382,7 @@ TEST (NoticeRender, EnglishNoticesHaveEnglishHeadings)
 
 TEST (NoticeRender, DraftsShowTheDraftMarkerInsteadOfANumber)
 {
-  Ref<CaseReviewNoticeBook> book (make_book ());
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   CaseReviewNotice *notice = notice_at (book.get (), 0);
   ASSERT_EQ (case_review_notice_get_number (notice), nullptr);
 
@@ -459,7 +397,7 @@ TEST (NoticeRender, DraftsShowTheDraftMarkerInsteadOfANumber)
   EXPECT_NE (html.find ("<p class=\"number draft\">"), std::string::npos);
   EXPECT_EQ (check_html_nesting (html), "");
 
-  Ref<CaseReviewNoticeBook> english (make_book (CASE_REVIEW_NOTICE_LANGUAGE_EN));
+  Ref<CaseReviewNoticeBook> english (fixture_notice_book (CASE_REVIEW_NOTICE_LANGUAGE_EN));
   std::string text = render (notice_at (english.get (), 0), CASE_REVIEW_NOTICE_FORMAT_TEXT);
   EXPECT_NE (text.find ("draft"), std::string::npos);
   EXPECT_EQ (text.find ("罗司〔"), std::string::npos);
@@ -467,7 +405,7 @@ TEST (NoticeRender, DraftsShowTheDraftMarkerInsteadOfANumber)
 
 TEST (NoticeRender, BooksRenderEveryNoticeOnceWithSeparators)
 {
-  Ref<CaseReviewNoticeBook> book (make_book ());
+  Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
   guint n = g_list_model_get_n_items (G_LIST_MODEL (book.get ()));
   ASSERT_GE (n, 3u);

@@ -14,32 +14,16 @@
 #include <thread>
 #include <vector>
 
-extern "C" {
 #include <glib/gstdio.h>
-#include <libcasereview/casereview.h>
-}
+
+#include "test-support.h"
 
 namespace {
 
+using namespace test_support;
+
 const std::string source_dir = CASE_REVIEW_SOURCE_DIR;
 const std::string default_rubric_path = source_dir + "/data/rubric/default-rubric.json";
-
-template <typename T> struct Ref {
-  T *ptr = nullptr;
-  Ref () = default;
-  explicit Ref (T *p) : ptr (p) {}
-  Ref (const Ref &) = delete;
-  Ref &operator= (const Ref &) = delete;
-  ~Ref () { g_clear_object (&ptr); }
-  T *get () const { return ptr; }
-};
-
-struct Error {
-  GError *error = nullptr;
-  ~Error () { g_clear_error (&error); }
-  GError **out () { g_clear_error (&error); return &error; }
-  std::string message () const { return error != nullptr ? error->message : ""; }
-};
 
 struct Text {
   char *text;

@@ -96,4 +96,48 @@ struct DemoReview {
   }
 };
 
+// The rendering suites' book: the notices fixture's drafts (three agencies),
+// in @language; @results may replace the fixture's JSON (to plant hostile
+// strings).
+inline CaseReviewNoticeBook *
+fixture_notice_book (CaseReviewNoticeLanguage  language = CASE_REVIEW_NOTICE_LANGUAGE_ZH_CN,
+                     const std::string        *results = nullptr)
+{
+  CaseReviewNoticeBook *book = case_review_notice_book_new ("深圳市罗湖区司法局", "罗司", 2020);
+  std::string json = results != nullptr ? *results
+                                        : read_text (std::string (CASE_REVIEW_TEST_DATA_DIR) + "/notices/results.json");
+  Error error;
+
+  g_object_set (book, "language", language, NULL);
+  Ref<GListModel> drafts (case_review_notice_book_generate_from_results (book, json.c_str (), "results.json", nullptr,
+                                                                         error.out ()));
+  EXPECT_NE (drafts.get (), nullptr) << error.message ();
+  EXPECT_GE (g_list_model_get_n_items (G_LIST_MODEL (book)), 3u);
+  return book;
+}
+
+// A borrowed pointer: the book keeps its notices.
+inline CaseReviewNotice *
+notice_at (CaseReviewNoticeBook *book,
+           guint                 position)
+{
+  CaseReviewNotice *notice = CASE_REVIEW_NOTICE (g_list_model_get_item (G_LIST_MODEL (book), position));
+  g_object_unref (notice);
+  return notice;
+}
+
+// Issues every notice of @book, in order, on 1 February 2021.
+inline void
+issue_all (CaseReviewNoticeBook *book)
+{
+  GDateTime *at = g_date_time_new_local (2021, 2, 1, 9, 30, 0);
+  Error error;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (book)); i++)
+    EXPECT_TRUE (case_review_notice_book_transition (book, notice_at (book, i), CASE_REVIEW_NOTICE_STATE_ISSUED, "张三",
+                                                     at, nullptr, error.out ()))
+        << error.message ();
+  g_date_time_unref (at);
+}
+
 } // namespace test_support
