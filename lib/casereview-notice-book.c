@@ -993,7 +993,10 @@ compare_problems (gconstpointer a,
     return case_review_notice_problem_get_severity (x) == CASE_REVIEW_PROBLEM_SEVERITY_VETO ? -1 :
            case_review_notice_problem_get_severity (y) == CASE_REVIEW_PROBLEM_SEVERITY_VETO ? 1 :
            (int) case_review_notice_problem_get_severity (x) - (int) case_review_notice_problem_get_severity (y);
+  /* Item codes repeat across kinds with other titles: the title keeps each
+   * rubric item's problems together. */
   if ((cmp = g_utf8_collate (case_review_notice_problem_get_item_code (x), case_review_notice_problem_get_item_code (y))) != 0 ||
+      (cmp = strcmp (case_review_notice_problem_get_item_title (x), case_review_notice_problem_get_item_title (y))) != 0 ||
       (cmp = strcmp (case_review_notice_problem_get_case_id (x), case_review_notice_problem_get_case_id (y))) != 0)
     return cmp;
   return strcmp (case_review_notice_problem_get_code (x), case_review_notice_problem_get_code (y));
