@@ -65,4 +65,25 @@ try {
 tmp.delete(null);
 check(evaluation.get_n_sheets() === 679, 'nothing half-applied');
 
+// The results leave the library as JSON, CSV and an Excel workbook.
+const results_json = JSON.parse(evaluation.to_json());
+check(results_json.format === 'casereview-results' && results_json.year === 2020, 'results JSON header');
+check(results_json.agencies.map(a => a.mean_hundredths).join() === agencies.map(a => a.get_mean_hundredths()).join(),
+    'results JSON means are the agency results');
+check(results_json.cases.length === 332, `results JSON cases ${results_json.cases.length}`);
+const dir = GLib.dir_make_tmp('casereview-export-XXXXXX');
+const csv = Gio.File.new_for_path(GLib.build_filenamev([dir, 'agencies.csv']));
+const xlsx = Gio.File.new_for_path(GLib.build_filenamev([dir, 'results.xlsx']));
+evaluation.write_agency_results_csv(csv, false, null);
+evaluation.write_xlsx(xlsx, null);
+const [, csvBytes] = csv.load_contents(null);
+const csvLines = new TextDecoder().decode(csvBytes).trim().split(/\r?\n/);
+check(csvLines.length === 33, `agency CSV rows ${csvLines.length}`);
+check(csvLines[1].includes(agencies[0].get_agency_id()), `first CSV row is the first-ranked agency: ${csvLines[1]}`);
+const [, xlsxBytes] = xlsx.load_contents(null);
+check(xlsxBytes[0] === 0x50 && xlsxBytes[1] === 0x4b, 'the workbook is a zip (PK)');
+csv.delete(null);
+xlsx.delete(null);
+GLib.rmdir(dir);
+
 finish('test-scoring.js');
