@@ -43,6 +43,7 @@ struct _CaseReviewEvaluation
   CaseReviewSample *sample;
   CaseReviewPopulation *population;
   GPtrArray *files;              /* CaseReviewSampledCase to review, sample order */
+  GHashTable *files_by_id;       /* case id → CaseReviewSampledCase in files */
   GHashTable *sheets_by_case;    /* case id → GPtrArray of CaseReviewScoreSheet */
   guint n_sheets;
 
@@ -73,6 +74,7 @@ case_review_evaluation_finalize (GObject *object)
   g_clear_object (&self->rubric);
   g_clear_object (&self->sample);
   g_clear_object (&self->population);
+  g_hash_table_unref (self->files_by_id);
   g_ptr_array_unref (self->files);
   g_hash_table_unref (self->sheets_by_case);
 
@@ -177,6 +179,7 @@ static void
 case_review_evaluation_init (CaseReviewEvaluation *self)
 {
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->files_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->sheets_by_case = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->rereview_threshold = 7000;
   self->rereview_on_grade_difference = TRUE;
@@ -219,7 +222,10 @@ case_review_evaluation_new (CaseReviewRubric     *rubric,
 
       if (role == CASE_REVIEW_SAMPLE_ROLE_PRIMARY || role == CASE_REVIEW_SAMPLE_ROLE_CERTAINTY ||
           role == CASE_REVIEW_SAMPLE_ROLE_SUBSTITUTE)
-        g_ptr_array_add (self->files, unit);
+        {
+          g_ptr_array_add (self->files, unit);
+          g_hash_table_insert (self->files_by_id, (gpointer) case_review_sampled_case_get_case_id (unit), unit);
+        }
       else
         g_object_unref (unit);
     }
@@ -260,14 +266,12 @@ case_review_evaluation_get_n_sheets (CaseReviewEvaluation *self)
   return self->n_sheets;
 }
 
+/* By hash: sheet loads look up every sheet's file (1M sheets in bench/). */
 static CaseReviewSampledCase *
 find_file (CaseReviewEvaluation *self,
            const char           *case_id)
 {
-  for (guint i = 0; i < self->files->len; i++)
-    if (g_str_equal (case_review_sampled_case_get_case_id (g_ptr_array_index (self->files, i)), case_id))
-      return g_ptr_array_index (self->files, i);
-  return NULL;
+  return g_hash_table_lookup (self->files_by_id, case_id);
 }
 
 /**
