@@ -55,6 +55,7 @@ struct _CaseReviewScoreSheet
   GPtrArray *vetoes;           /* char *code */
   GHashTable *veto_notes;      /* code → note */
   GHashTable *not_applicable;  /* item code */
+  gint score_cache;            /* hundredths, or -1 until computed; every change resets it */
 };
 
 G_DEFINE_FINAL_TYPE (CaseReviewScoreSheet, case_review_score_sheet, G_TYPE_OBJECT)
@@ -99,6 +100,7 @@ case_review_score_sheet_init (CaseReviewScoreSheet *self)
   self->vetoes = g_ptr_array_new_with_free_func (g_free);
   self->veto_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->not_applicable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->score_cache = -1;
   g_date_clear (&self->date, 1);
 }
 
@@ -377,6 +379,7 @@ case_review_score_sheet_add_deduction (CaseReviewScoreSheet  *self,
       return FALSE;
     }
 
+  self->score_cache = -1;
   if (existing != NULL)
     existing->occurrences = total;
   else
@@ -432,6 +435,7 @@ case_review_score_sheet_add_veto (CaseReviewScoreSheet  *self,
     }
 
   g_ptr_array_add (self->vetoes, g_strdup (code));
+  self->score_cache = -1;
   g_hash_table_insert (self->veto_notes, g_strdup (code), g_strdup (note != NULL ? note : ""));
   return TRUE;
 }
@@ -480,6 +484,7 @@ case_review_score_sheet_set_not_applicable (CaseReviewScoreSheet  *self,
     }
 
   g_hash_table_add (self->not_applicable, g_strdup (item_code));
+  self->score_cache = -1;
   return TRUE;
 }
 
@@ -714,6 +719,9 @@ case_review_score_sheet_get_score_hundredths (CaseReviewScoreSheet *self)
 
   if (self->vetoes->len > 0)
     return 0;
+  /* Evaluations ask for every sheet's score several times. */
+  if (self->score_cache >= 0)
+    return (guint) self->score_cache;
 
   drop = case_review_rubric_get_not_applicable_policy (self->rubric) == CASE_REVIEW_NOT_APPLICABLE_POLICY_DROP;
   items = case_review_rubric_get_items (self->rubric, self->kind);
@@ -728,10 +736,9 @@ case_review_score_sheet_get_score_hundredths (CaseReviewScoreSheet *self)
       applicable += case_review_rubric_item_get_max_tenths (item);
     }
 
-  if (applicable == 0)
-    return 10000;
   /* round_half_up (10000 · earned / applicable) in integers */
-  return (guint) ((20000 * earned + applicable) / (2 * applicable));
+  self->score_cache = applicable == 0 ? 10000 : (gint) ((20000 * earned + applicable) / (2 * applicable));
+  return (guint) self->score_cache;
 }
 
 /**
