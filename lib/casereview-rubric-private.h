@@ -59,6 +59,9 @@ void                       case_review_rubric_add_kind_veto          (CaseReview
 void                       case_review_rubric_add_item               (CaseReviewRubric          *self,
                                                                       CaseReviewEnforcementKind  kind,
                                                                       CaseReviewRubricItem      *item);
+/* The maxima of @kind's items summed, in tenths (1000 in a valid rubric). */
+guint                      case_review_rubric_get_kind_max_tenths_internal (CaseReviewRubric          *self,
+                                                                            CaseReviewEnforcementKind  kind);
 GListModel                *case_review_rubric_get_common_vetoes      (CaseReviewRubric          *self);
 GListModel                *case_review_rubric_get_kind_vetoes        (CaseReviewRubric          *self,
                                                                       CaseReviewEnforcementKind  kind);

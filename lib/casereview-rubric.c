@@ -48,6 +48,7 @@ typedef struct
   GHashTable *items_by_code;       /* code → item (borrowed from items) */
   GHashTable *deductions_by_code;  /* code → deduction (borrowed) */
   GHashTable *vetoes_by_code;      /* code → veto (borrowed) */
+  guint max_tenths;                /* the items' maxima summed */
 } KindTable;
 
 struct _CaseReviewRubric
@@ -182,6 +183,7 @@ case_review_rubric_add_item (CaseReviewRubric          *self,
   GListModel *deductions = case_review_rubric_item_get_deductions (item);
 
   g_list_store_append (table->items, item);
+  table->max_tenths += case_review_rubric_item_get_max_tenths (item);
   g_hash_table_insert (table->items_by_code, (gpointer) case_review_rubric_item_get_code (item), item);
   for (guint i = 0; i < g_list_model_get_n_items (deductions); i++)
     {
@@ -189,6 +191,13 @@ case_review_rubric_add_item (CaseReviewRubric          *self,
       g_hash_table_insert (table->deductions_by_code,
                            (gpointer) case_review_rubric_deduction_get_code (deduction), deduction);
     }
+}
+
+guint
+case_review_rubric_get_kind_max_tenths_internal (CaseReviewRubric          *self,
+                                                 CaseReviewEnforcementKind  kind)
+{
+  return self->kinds[kind].max_tenths;
 }
 
 GListModel *

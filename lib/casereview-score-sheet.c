@@ -31,15 +31,25 @@
 #include <glib/gi18n-lib.h>
 
 #include "casereview-error.h"
+#include "casereview-rubric-private.h"
 #include "casereview-score-sheet.h"
+#include "casereview-score-sheet-private.h"
 
+/* Options, vetoes and items are borrowed from the rubric, which the sheet
+ * keeps alive: a million sheets then need no copies of their codes. */
 typedef struct
 {
-  char *code;
+  CaseReviewRubricDeduction *option;
   guint occurrences;
   char *note;
   char *evidence_page;
 } Deduction;
+
+typedef struct
+{
+  CaseReviewRubricVeto *veto;
+  char *note;                  /* NULL when none */
+} Veto;
 
 struct _CaseReviewScoreSheet
 {
@@ -52,9 +62,9 @@ struct _CaseReviewScoreSheet
   gboolean rereview;
   GDate date;
   GArray *deductions;          /* Deduction, in the order added */
-  GPtrArray *vetoes;           /* char *code */
-  GHashTable *veto_notes;      /* code → note */
-  GHashTable *not_applicable;  /* item code */
+  /* Most sheets have neither, so both stay NULL until first needed. */
+  GArray *vetoes;              /* Veto, in the order added */
+  GPtrArray *not_applicable;   /* CaseReviewRubricItem, borrowed */
   gint score_cache;            /* hundredths, or -1 until computed; every change resets it */
 };
 
@@ -65,9 +75,16 @@ deduction_clear (gpointer data)
 {
   Deduction *deduction = data;
 
-  g_free (deduction->code);
   g_free (deduction->note);
   g_free (deduction->evidence_page);
+}
+
+static void
+veto_clear (gpointer data)
+{
+  Veto *veto = data;
+
+  g_free (veto->note);
 }
 
 static void
@@ -79,9 +96,8 @@ case_review_score_sheet_finalize (GObject *object)
   g_free (self->case_id);
   g_free (self->reviewer_id);
   g_array_unref (self->deductions);
-  g_ptr_array_unref (self->vetoes);
-  g_hash_table_unref (self->veto_notes);
-  g_hash_table_unref (self->not_applicable);
+  g_clear_pointer (&self->vetoes, g_array_unref);
+  g_clear_pointer (&self->not_applicable, g_ptr_array_unref);
 
   G_OBJECT_CLASS (case_review_score_sheet_parent_class)->finalize (object);
 }
@@ -97,9 +113,6 @@ case_review_score_sheet_init (CaseReviewScoreSheet *self)
 {
   self->deductions = g_array_new (FALSE, TRUE, sizeof (Deduction));
   g_array_set_clear_func (self->deductions, deduction_clear);
-  self->vetoes = g_ptr_array_new_with_free_func (g_free);
-  self->veto_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->not_applicable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->score_cache = -1;
   g_date_clear (&self->date, 1);
 }
@@ -304,10 +317,33 @@ find_deduction (CaseReviewScoreSheet *self,
   for (guint i = 0; i < self->deductions->len; i++)
     {
       Deduction *deduction = &g_array_index (self->deductions, Deduction, i);
-      if (g_str_equal (deduction->code, code))
+      if (g_str_equal (case_review_rubric_deduction_get_code (deduction->option), code))
         return deduction;
     }
   return NULL;
+}
+
+static Veto *
+find_veto (CaseReviewScoreSheet *self,
+           const char           *code)
+{
+  for (guint i = 0; self->vetoes != NULL && i < self->vetoes->len; i++)
+    {
+      Veto *veto = &g_array_index (self->vetoes, Veto, i);
+      if (g_str_equal (case_review_rubric_veto_get_code (veto->veto), code))
+        return veto;
+    }
+  return NULL;
+}
+
+static gboolean
+item_is_not_applicable (CaseReviewScoreSheet *self,
+                        const char           *item_code)
+{
+  for (guint i = 0; self->not_applicable != NULL && i < self->not_applicable->len; i++)
+    if (g_str_equal (case_review_rubric_item_get_code (g_ptr_array_index (self->not_applicable, i)), item_code))
+      return TRUE;
+  return FALSE;
 }
 
 /**
@@ -360,7 +396,7 @@ case_review_score_sheet_add_deduction (CaseReviewScoreSheet  *self,
                    _("case \"%s\": deduction \"%s\" needs at least one occurrence"), self->case_id, code);
       return FALSE;
     }
-  if (g_hash_table_contains (self->not_applicable, case_review_rubric_deduction_get_item_code (option)))
+  if (item_is_not_applicable (self, case_review_rubric_deduction_get_item_code (option)))
     {
       g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_INVALID,
                    _("case \"%s\": deduction \"%s\" belongs to item %s, which is marked as not applicable"),
@@ -385,7 +421,7 @@ case_review_score_sheet_add_deduction (CaseReviewScoreSheet  *self,
   else
     {
       Deduction deduction = {
-        g_strdup (code), occurrences,
+        option, occurrences,
         note != NULL && note[0] != '\0' ? g_strdup (note) : NULL,
         evidence_page != NULL && evidence_page[0] != '\0' ? g_strdup (evidence_page) : NULL,
       };
@@ -416,27 +452,37 @@ case_review_score_sheet_add_veto (CaseReviewScoreSheet  *self,
                                   const char            *note,
                                   GError               **error)
 {
+  CaseReviewRubricVeto *veto;
+  Veto recorded;
+
   g_return_val_if_fail (CASE_REVIEW_IS_SCORE_SHEET (self), FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (case_review_rubric_lookup_veto (self->rubric, self->kind, code) == NULL)
+  veto = case_review_rubric_lookup_veto (self->rubric, self->kind, code);
+  if (veto == NULL)
     {
       g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_NOT_FOUND,
                    _("case \"%s\": veto \"%s\" does not apply to %s files in this rubric"),
                    self->case_id, code, case_review_enforcement_kind_get_name (self->kind));
       return FALSE;
     }
-  if (g_hash_table_contains (self->veto_notes, code))
+  if (find_veto (self, code) != NULL)
     {
       g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_DUPLICATE,
                    _("case \"%s\": veto \"%s\" is already recorded"), self->case_id, code);
       return FALSE;
     }
 
-  g_ptr_array_add (self->vetoes, g_strdup (code));
+  if (self->vetoes == NULL)
+    {
+      self->vetoes = g_array_new (FALSE, TRUE, sizeof (Veto));
+      g_array_set_clear_func (self->vetoes, veto_clear);
+    }
+  recorded.veto = veto;
+  recorded.note = note != NULL && note[0] != '\0' ? g_strdup (note) : NULL;
+  g_array_append_val (self->vetoes, recorded);
   self->score_cache = -1;
-  g_hash_table_insert (self->veto_notes, g_strdup (code), g_strdup (note != NULL ? note : ""));
   return TRUE;
 }
 
@@ -459,10 +505,13 @@ case_review_score_sheet_set_not_applicable (CaseReviewScoreSheet  *self,
                                             const char            *item_code,
                                             GError               **error)
 {
+  CaseReviewRubricItem *item;
+
   g_return_val_if_fail (CASE_REVIEW_IS_SCORE_SHEET (self), FALSE);
   g_return_val_if_fail (item_code != NULL, FALSE);
 
-  if (case_review_rubric_lookup_item (self->rubric, self->kind, item_code) == NULL)
+  item = case_review_rubric_lookup_item (self->rubric, self->kind, item_code);
+  if (item == NULL)
     {
       g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_NOT_FOUND,
                    _("case \"%s\": item \"%s\" is not in the rubric's table for %s files"),
@@ -471,8 +520,7 @@ case_review_score_sheet_set_not_applicable (CaseReviewScoreSheet  *self,
     }
   for (guint i = 0; i < self->deductions->len; i++)
     {
-      const char *code = g_array_index (self->deductions, Deduction, i).code;
-      CaseReviewRubricDeduction *option = case_review_rubric_lookup_deduction (self->rubric, self->kind, code);
+      CaseReviewRubricDeduction *option = g_array_index (self->deductions, Deduction, i).option;
 
       if (g_str_equal (case_review_rubric_deduction_get_item_code (option), item_code))
         {
@@ -483,7 +531,11 @@ case_review_score_sheet_set_not_applicable (CaseReviewScoreSheet  *self,
         }
     }
 
-  g_hash_table_add (self->not_applicable, g_strdup (item_code));
+  if (item_is_not_applicable (self, item_code))
+    return TRUE;
+  if (self->not_applicable == NULL)
+    self->not_applicable = g_ptr_array_new ();
+  g_ptr_array_add (self->not_applicable, item);
   self->score_cache = -1;
   return TRUE;
 }
@@ -506,7 +558,7 @@ case_review_score_sheet_dup_deduction_codes (CaseReviewScoreSheet *self)
   g_return_val_if_fail (CASE_REVIEW_IS_SCORE_SHEET (self), NULL);
 
   for (guint i = 0; i < self->deductions->len; i++)
-    g_strv_builder_add (builder, g_array_index (self->deductions, Deduction, i).code);
+    g_strv_builder_add (builder, case_review_rubric_deduction_get_code (g_array_index (self->deductions, Deduction, i).option));
   return g_strv_builder_end (builder);
 }
 
@@ -550,15 +602,15 @@ case_review_score_sheet_get_note (CaseReviewScoreSheet *self,
                                   const char           *code)
 {
   Deduction *deduction;
-  const char *note;
+  Veto *veto;
 
   g_return_val_if_fail (CASE_REVIEW_IS_SCORE_SHEET (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
   if ((deduction = find_deduction (self, code)) != NULL)
     return deduction->note;
-  note = g_hash_table_lookup (self->veto_notes, code);
-  return note != NULL && note[0] != '\0' ? note : NULL;
+  veto = find_veto (self, code);
+  return veto != NULL ? veto->note : NULL;
 }
 
 /**
@@ -602,8 +654,8 @@ case_review_score_sheet_dup_veto_codes (CaseReviewScoreSheet *self)
 
   g_return_val_if_fail (CASE_REVIEW_IS_SCORE_SHEET (self), NULL);
 
-  for (guint i = 0; i < self->vetoes->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (self->vetoes, i));
+  for (guint i = 0; self->vetoes != NULL && i < self->vetoes->len; i++)
+    g_strv_builder_add (builder, case_review_rubric_veto_get_code (g_array_index (self->vetoes, Veto, i).veto));
   return g_strv_builder_end (builder);
 }
 
@@ -625,7 +677,7 @@ case_review_score_sheet_is_not_applicable (CaseReviewScoreSheet *self,
   g_return_val_if_fail (CASE_REVIEW_IS_SCORE_SHEET (self), FALSE);
   g_return_val_if_fail (item_code != NULL, FALSE);
 
-  return g_hash_table_contains (self->not_applicable, item_code);
+  return item_is_not_applicable (self, item_code);
 }
 
 /**
@@ -642,7 +694,7 @@ gboolean
 case_review_score_sheet_has_veto (CaseReviewScoreSheet *self)
 {
   g_return_val_if_fail (CASE_REVIEW_IS_SCORE_SHEET (self), FALSE);
-  return self->vetoes->len > 0;
+  return self->vetoes != NULL && self->vetoes->len > 0;
 }
 
 /* Points lost on one item, in tenths, before the item's floor at zero. */
@@ -655,7 +707,7 @@ deducted_from (CaseReviewScoreSheet *self,
   for (guint i = 0; i < self->deductions->len; i++)
     {
       Deduction *deduction = &g_array_index (self->deductions, Deduction, i);
-      CaseReviewRubricDeduction *option = case_review_rubric_lookup_deduction (self->rubric, self->kind, deduction->code);
+      CaseReviewRubricDeduction *option = deduction->option;
 
       if (g_str_equal (case_review_rubric_deduction_get_item_code (option), item_code))
         deducted += case_review_rubric_deduction_get_points_tenths (option) * deduction->occurrences;
@@ -689,7 +741,7 @@ case_review_score_sheet_get_item_score_tenths (CaseReviewScoreSheet *self,
   if (item == NULL)
     return 0;
   max = case_review_rubric_item_get_max_tenths (item);
-  if (g_hash_table_contains (self->not_applicable, item_code))
+  if (item_is_not_applicable (self, item_code))
     return max;
   deducted = deducted_from (self, item_code);
   return deducted >= max ? 0 : max - deducted;
@@ -711,33 +763,43 @@ case_review_score_sheet_get_item_score_tenths (CaseReviewScoreSheet *self,
 guint
 case_review_score_sheet_get_score_hundredths (CaseReviewScoreSheet *self)
 {
-  GListModel *items;
-  guint64 earned = 0, applicable = 0;
-  gboolean drop;
+  guint64 applicable, lost = 0;
 
   g_return_val_if_fail (CASE_REVIEW_IS_SCORE_SHEET (self), 0);
 
-  if (self->vetoes->len > 0)
+  if (case_review_score_sheet_has_veto (self))
     return 0;
   /* Evaluations ask for every sheet's score several times. */
   if (self->score_cache >= 0)
     return (guint) self->score_cache;
 
-  drop = case_review_rubric_get_not_applicable_policy (self->rubric) == CASE_REVIEW_NOT_APPLICABLE_POLICY_DROP;
-  items = case_review_rubric_get_items (self->rubric, self->kind);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(CaseReviewRubricItem) item = g_list_model_get_item (items, i);
-      const char *code = case_review_rubric_item_get_code (item);
+  /* Items that do not apply carry no deductions, so they earn their maximum:
+   * under "full marks" they stay in both sums, under "drop" they leave both. */
+  applicable = case_review_rubric_get_kind_max_tenths_internal (self->rubric, self->kind);
+  if (self->not_applicable != NULL &&
+      case_review_rubric_get_not_applicable_policy (self->rubric) == CASE_REVIEW_NOT_APPLICABLE_POLICY_DROP)
+    for (guint i = 0; i < self->not_applicable->len; i++)
+      applicable -= case_review_rubric_item_get_max_tenths (g_ptr_array_index (self->not_applicable, i));
 
-      if (drop && g_hash_table_contains (self->not_applicable, code))
-        continue;
-      earned += case_review_score_sheet_get_item_score_tenths (self, code);
-      applicable += case_review_rubric_item_get_max_tenths (item);
+  /* Each item with deductions loses them, at most its maximum. */
+  for (guint i = 0; i < self->deductions->len; i++)
+    {
+      const char *item_code = case_review_rubric_deduction_get_item_code (g_array_index (self->deductions, Deduction, i).option);
+      gboolean counted = FALSE;
+
+      for (guint j = 0; j < i && !counted; j++)
+        counted = g_str_equal (item_code, case_review_rubric_deduction_get_item_code (g_array_index (self->deductions, Deduction, j).option));
+      if (!counted)
+        {
+          CaseReviewRubricItem *item = case_review_rubric_lookup_item (self->rubric, self->kind, item_code);
+
+          lost += MIN (deducted_from (self, item_code), case_review_rubric_item_get_max_tenths (item));
+        }
     }
 
   /* round_half_up (10000 · earned / applicable) in integers */
-  self->score_cache = applicable == 0 ? 10000 : (gint) ((20000 * earned + applicable) / (2 * applicable));
+  self->score_cache = applicable == 0 ? 10000
+                                      : (gint) ((20000 * (applicable - lost) + applicable) / (2 * applicable));
   return (guint) self->score_cache;
 }
 
@@ -773,5 +835,22 @@ case_review_score_sheet_get_grade (CaseReviewScoreSheet *self)
   g_return_val_if_fail (CASE_REVIEW_IS_SCORE_SHEET (self), CASE_REVIEW_GRADE_FAIL);
 
   return case_review_rubric_grade_for_score (self->rubric, case_review_score_sheet_get_score_hundredths (self),
-                                             self->vetoes->len > 0);
+                                             case_review_score_sheet_has_veto (self));
+}
+
+guint
+case_review_score_sheet_get_n_deductions_internal (CaseReviewScoreSheet *self)
+{
+  return self->deductions->len;
+}
+
+CaseReviewRubricDeduction *
+case_review_score_sheet_get_deduction_internal (CaseReviewScoreSheet *self,
+                                                guint                 index,
+                                                guint                *occurrences)
+{
+  Deduction *deduction = &g_array_index (self->deductions, Deduction, index);
+
+  *occurrences = deduction->occurrences;
+  return deduction->option;
 }

@@ -469,6 +469,50 @@ TEST (Rubric, CustomRubricRoundTrips)
   EXPECT_NE (first.str ().find ("\"title_en\": \"Only\\titem\""), std::string::npos);
 }
 
+// The not-applicable policy decides what an item that does not apply is
+// worth: under "full marks" it stays in both sums as earned, under "drop" it
+// leaves both. Item A (99.5 points) loses 3 × 2.3 = 6.9; item B (0.5) does
+// not apply.
+TEST (Rubric, NotApplicablePolicyDecidesTheScore)
+{
+  const std::string tables = R"("bands": {"pass": 60, "excellent": 90},
+    "kinds": {"other": {"items": [
+      {"code": "A", "title": "甲", "title_en": "A", "max": 99.5,
+       "deductions": [{"code": "A-1", "text": "甲", "text_en": "a", "points": 2.3, "max_occurrences": 3},
+                      {"code": "A-2", "text": "乙", "text_en": "b", "points": 10}]},
+      {"code": "B", "title": "乙", "title_en": "B", "max": 0.5,
+       "deductions": [{"code": "B-1", "text": "丙", "text_en": "c", "points": 0.5}]}]}}})";
+  struct { const char *policy; guint score, floored; } cases[] = {
+    // (99.5 − 6.9 + 0.5) / 100 = 93.10; A floored at 0: 0.5 / 100 = 0.50
+    { "full_marks", 9310, 50 },
+    // (99.5 − 6.9) / 99.5 = 93.065… → 93.07; A floored at 0: 0
+    { "drop", 9307, 0 },
+  };
+
+  for (const auto &c : cases)
+    {
+      Ref<CaseReviewRubric> rubric (load_ok (header + "\"grade_scheme\": \"three_band\", \"not_applicable\": \"" +
+                                             c.policy + "\", " + tables));
+      ASSERT_NE (rubric.get (), nullptr) << c.policy;
+      Error error;
+      Ref<CaseReviewScoreSheet> sheet (case_review_score_sheet_new (rubric.get (), "C1", OTHER, "R1", error.out ()));
+      ASSERT_NE (sheet.get (), nullptr) << error.message ();
+      ASSERT_TRUE (case_review_score_sheet_set_not_applicable (sheet.get (), "B", error.out ())) << error.message ();
+      // Marking it twice changes nothing.
+      ASSERT_TRUE (case_review_score_sheet_set_not_applicable (sheet.get (), "B", error.out ())) << error.message ();
+      ASSERT_TRUE (case_review_score_sheet_add_deduction (sheet.get (), "A-1", 3, nullptr, nullptr, error.out ()));
+      EXPECT_EQ (case_review_score_sheet_get_score_hundredths (sheet.get ()), c.score) << c.policy;
+      EXPECT_EQ (case_review_score_sheet_get_item_score_tenths (sheet.get (), "B"), 5u) << c.policy;
+
+      // The cached score is dropped when the sheet changes.
+      ASSERT_TRUE (case_review_score_sheet_add_deduction (sheet.get (), "A-2", 10, nullptr, nullptr, error.out ()));
+      EXPECT_EQ (case_review_score_sheet_get_item_score_tenths (sheet.get (), "A"), 0u) << c.policy;
+      EXPECT_EQ (case_review_score_sheet_get_score_hundredths (sheet.get ()), c.floored) << c.policy;
+      EXPECT_FALSE (case_review_score_sheet_add_deduction (sheet.get (), "B-1", 1, nullptr, nullptr, error.out ()));
+      EXPECT_EQ (case_review_score_sheet_get_score_hundredths (sheet.get ()), c.floored) << c.policy;
+    }
+}
+
 TEST (Rubric, FromFileNamesTheFileInErrors)
 {
   char *dir = g_dir_make_tmp ("casereview-rubric-XXXXXX", nullptr);
