@@ -14,6 +14,7 @@
 #include "casereview-csv-table.h"
 #include "casereview-error.h"
 #include "casereview-evaluation-private.h"
+#include "casereview-population-private.h"
 #include "casereview-value-parsers.h"
 
 enum {
@@ -84,7 +85,6 @@ parse_rereview (const char *text,
 typedef struct
 {
   CaseReviewScoreSheet *sheet;
-  guint                 line;
   guint32               julian;     /* 0 when no date was given */
   guint                 date_line;
 } PendingSheet;
@@ -108,8 +108,14 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) pending_sheet_free);
-  CaseReviewPopulation *population;
+  CaseStore *store;
   CaseReviewRubric *rubric;
+  /* A sheet's rows usually follow each other: the previous row's sheet is
+   * found again without building its key. */
+  g_autofree char *previous_case = NULL;
+  g_autofree char *previous_reviewer = NULL;
+  gboolean previous_rereview = FALSE;
+  PendingSheet *previous = NULL;
   ProblemList problems;
   CsvTable table;
   CsvRecord record;
@@ -117,7 +123,7 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
   gboolean failed = FALSE;
   GError *io_error = NULL;
 
-  population = case_review_evaluation_get_population_internal (self);
+  store = case_review_population_peek_store (case_review_evaluation_get_population_internal (self));
   rubric = case_review_evaluation_get_rubric (self);
 
   problem_list_init (&problems, problem_array, 1);
@@ -133,7 +139,6 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
              csv_table_next_row (&table, &record, &problems, &failed, cancellable, &io_error))
         {
           const char *case_id, *reviewer, *entry_text, *code, *occurrences_text, *note, *page, *date_text;
-          g_autoptr(CaseReviewCaseFile) case_file = NULL;
           g_autofree char *key = NULL;
           g_autoptr(GError) local_error = NULL;
           PendingSheet *pending;
@@ -141,7 +146,7 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
           EntryType entry;
           guint occurrences = 1;
           guint32 julian = 0;
-          guint line;
+          int case_index;
 
 #define FIELD(column) (positions[column] >= 0 ? csv_field_trim (record.fields[positions[column]]) : "")
 #define AT(column) table.display_name, record.field_lines[positions[column]], positions[column] + 1
@@ -157,7 +162,6 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
           note = FIELD (COLUMN_NOTE);
           page = FIELD (COLUMN_EVIDENCE_PAGE);
           date_text = FIELD (COLUMN_DATE);
-          line = record.field_lines[positions[COLUMN_CASE]];
 
           if (case_id[0] == '\0')
             {
@@ -165,8 +169,8 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
                                 AT (COLUMN_CASE));
               break;
             }
-          case_file = case_review_population_lookup_case (population, case_id);
-          if (case_file == NULL)
+          case_index = case_store_find_case (store, case_id);
+          if (case_index < 0)
             {
               problem_list_add (&problems, CASE_REVIEW_ERROR_NOT_FOUND,
                                 _("%s:%u:%d: case \"%s\" is not in the population"), AT (COLUMN_CASE), case_id);
@@ -235,13 +239,20 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
               occurrences = (guint) value;
             }
 
-          key = g_strdup_printf ("%s\x1f%s\x1f%d", case_id, reviewer, rereview);
-          pending = g_hash_table_lookup (by_key, key);
+          if (previous != NULL && rereview == previous_rereview && g_str_equal (case_id, previous_case) &&
+              g_str_equal (reviewer, previous_reviewer))
+            pending = previous;
+          else
+            {
+              key = g_strdup_printf ("%s\x1f%s\x1f%d", case_id, reviewer, rereview);
+              pending = g_hash_table_lookup (by_key, key);
+            }
           if (pending == NULL)
             {
               CaseReviewScoreSheet *sheet;
 
-              sheet = case_review_score_sheet_new (rubric, case_id, case_review_case_file_get_kind (case_file),
+              sheet = case_review_score_sheet_new (rubric, case_id,
+                                                   case_store_get_row (store, (guint) case_index)->kind,
                                                    reviewer, &local_error);
               if (sheet != NULL)
                 {
@@ -257,9 +268,17 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
                 }
               pending = g_new0 (PendingSheet, 1);
               pending->sheet = sheet;
-              pending->line = line;
               g_hash_table_insert (by_key, g_steal_pointer (&key), pending);
               g_ptr_array_add (order, pending);
+            }
+          if (pending != previous)
+            {
+              g_free (previous_case);
+              previous_case = g_strdup (case_id);
+              g_free (previous_reviewer);
+              previous_reviewer = g_strdup (reviewer);
+              previous_rereview = rereview;
+              previous = pending;
             }
           if (julian != 0)
             {
@@ -321,7 +340,6 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
   for (guint i = 0; i < order->len; i++)
     {
       PendingSheet *pending = g_ptr_array_index (order, i);
-      GError *add_error = NULL;
 
       if (pending->julian != 0)
         {
@@ -331,11 +349,7 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
           g_date_set_julian (&date, pending->julian);
           case_review_score_sheet_set_date (pending->sheet, &date);
         }
-      if (!case_review_evaluation_add_sheet (self, pending->sheet, &add_error))
-        {
-          g_critical ("line %u: %s", pending->line, add_error->message);
-          g_error_free (add_error);
-        }
+      case_review_evaluation_add_checked_sheet_internal (self, pending->sheet);
     }
   return TRUE;
 }

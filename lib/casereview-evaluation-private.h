@@ -13,6 +13,8 @@ CaseReviewPopulation *case_review_evaluation_get_population_internal (CaseReview
 gboolean              case_review_evaluation_check_sheet_internal    (CaseReviewEvaluation  *self,
                                                                       CaseReviewScoreSheet  *sheet,
                                                                       GError               **error);
+void                  case_review_evaluation_add_checked_sheet_internal (CaseReviewEvaluation *self,
+                                                                         CaseReviewScoreSheet *sheet);
 gboolean              case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
                                                                        GFile                   *file,
                                                                        CaseReviewTextEncoding   encoding,

@@ -22,6 +22,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -30,7 +31,9 @@
 #include "casereview-error.h"
 #include "casereview-evaluation.h"
 #include "casereview-evaluation-private.h"
+#include "casereview-population-private.h"
 #include "casereview-results-private.h"
+#include "casereview-score-sheet-private.h"
 
 /* Most frequent deductions listed per agency. */
 #define N_FREQUENT_DEDUCTIONS 5
@@ -296,15 +299,23 @@ case_review_evaluation_add_sheet (CaseReviewEvaluation  *self,
                                   CaseReviewScoreSheet  *sheet,
                                   GError               **error)
 {
-  const char *case_id;
-  GPtrArray *sheets;
-
   g_return_val_if_fail (CASE_REVIEW_IS_EVALUATION (self), FALSE);
   g_return_val_if_fail (CASE_REVIEW_IS_SCORE_SHEET (sheet), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!case_review_evaluation_check_sheet_internal (self, sheet, error))
     return FALSE;
+  case_review_evaluation_add_checked_sheet_internal (self, sheet);
+  return TRUE;
+}
+
+/* Adds a sheet that case_review_evaluation_check_sheet_internal() accepted. */
+void
+case_review_evaluation_add_checked_sheet_internal (CaseReviewEvaluation *self,
+                                                   CaseReviewScoreSheet *sheet)
+{
+  const char *case_id;
+  GPtrArray *sheets;
 
   case_id = case_review_score_sheet_get_case_id (sheet);
   sheets = g_hash_table_lookup (self->sheets_by_case, case_id);
@@ -315,7 +326,6 @@ case_review_evaluation_add_sheet (CaseReviewEvaluation  *self,
     }
   g_ptr_array_add (sheets, g_object_ref (sheet));
   self->n_sheets++;
-  return TRUE;
 }
 
 CaseReviewPopulation *
@@ -331,8 +341,10 @@ case_review_evaluation_check_sheet_internal (CaseReviewEvaluation  *self,
                                              GError               **error)
 {
   const char *case_id;
-  g_autoptr(CaseReviewCaseFile) file = NULL;
+  CaseStore *store = case_review_population_peek_store (self->population);
+  const CaseRow *row = NULL;
   GPtrArray *sheets;
+  int index;
 
   case_id = case_review_score_sheet_get_case_id (sheet);
   if (case_review_score_sheet_get_rubric (sheet) != self->rubric)
@@ -349,14 +361,16 @@ case_review_evaluation_check_sheet_internal (CaseReviewEvaluation  *self,
                    _("case \"%s\" is not among the sample's files to review"), case_id);
       return FALSE;
     }
-  file = case_review_population_lookup_case (self->population, case_id);
-  if (file == NULL || case_review_case_file_get_kind (file) != case_review_score_sheet_get_kind (sheet))
+  /* The file's kind from the population's rows: no object for each sheet. */
+  index = case_store_find_case (store, case_id);
+  if (index >= 0)
+    row = case_store_get_row (store, (guint) index);
+  if (row == NULL || row->kind != case_review_score_sheet_get_kind (sheet))
     {
       g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_INVALID,
                    _("case \"%s\": the sheet scores a %s file, but the file is %s"), case_id,
                    case_review_enforcement_kind_get_name (case_review_score_sheet_get_kind (sheet)),
-                   file != NULL ? case_review_enforcement_kind_get_name (case_review_case_file_get_kind (file))
-                                : _("not in the population"));
+                   row != NULL ? case_review_enforcement_kind_get_name (row->kind) : _("not in the population"));
       return FALSE;
     }
 
@@ -441,18 +455,19 @@ compare_uints (gconstpointer a,
 }
 
 /* Mean of two to four scores, trimmed mean (without the single highest and
- * lowest) of five or more; hundredths, rounded half up. */
+ * lowest) of five or more; hundredths, rounded half up. Sorts @scores. */
 static guint
-combine_scores (GArray *scores)
+combine_scores (guint *scores,
+                guint  n_scores)
 {
   guint64 sum = 0;
-  guint first = 0, last = scores->len;
+  guint first = 0, last = n_scores;
 
-  g_array_sort (scores, compare_uints);
-  if (scores->len >= 5)
-    first = 1, last = scores->len - 1;
+  qsort (scores, n_scores, sizeof (guint), compare_uints);
+  if (n_scores >= 5)
+    first = 1, last = n_scores - 1;
   for (guint i = first; i < last; i++)
-    sum += g_array_index (scores, guint, i);
+    sum += scores[i];
   return round_half_up (sum, last - first);
 }
 
@@ -474,26 +489,103 @@ case_review_evaluation_get_sheets_internal (CaseReviewEvaluation *self,
   return g_hash_table_lookup (self->sheets_by_case, case_id);
 }
 
+static gboolean
+any_rereview (GPtrArray *sheets)
+{
+  for (guint i = 0; i < sheets->len; i++)
+    if (case_review_score_sheet_is_rereview (g_ptr_array_index (sheets, i)))
+      return TRUE;
+  return FALSE;
+}
+
 /* The sheets that decide a file's result: its re-review sheets if any,
  * else its initial ones. */
 GPtrArray *
 case_review_evaluation_deciding_sheets_internal (GPtrArray *sheets,
                                                  gboolean  *rereviewed)
 {
-  GPtrArray *rereview = g_ptr_array_new ();
-  GPtrArray *initial = g_ptr_array_new ();
+  GPtrArray *deciding = g_ptr_array_new ();
+
+  *rereviewed = any_rereview (sheets);
+  for (guint i = 0; i < sheets->len; i++)
+    if (case_review_score_sheet_is_rereview (g_ptr_array_index (sheets, i)) == *rereviewed)
+      g_ptr_array_add (deciding, g_ptr_array_index (sheets, i));
+  return deciding;
+}
+
+/* One file's result from its sheets. The ids in @data are borrowed from
+ * @unit; the veto codes (NULL when none) belong to the caller. Agency
+ * results need this for every file, so it allocates only for vetoes and for
+ * files with more sheets than usual. */
+static void
+compute_case_data (CaseReviewEvaluation  *self,
+                   CaseReviewSampledCase *unit,
+                   GPtrArray             *sheets,
+                   CaseResultData        *data)
+{
+  guint initial_buffer[8], final_buffer[8];
+  g_autofree guint *initial_heap = NULL, *final_heap = NULL;
+  guint *initial_scores = initial_buffer, *final_scores = final_buffer;
+  guint n_initial = 0, n_final = 0;
+  g_autoptr(GPtrArray) codes = NULL;
+  gboolean grades_differ = FALSE, low = FALSE;
+  int first_grade = -1;
+
+  memset (data, 0, sizeof *data);
+  if (sheets->len > G_N_ELEMENTS (initial_buffer))
+    {
+      initial_scores = initial_heap = g_new (guint, sheets->len);
+      final_scores = final_heap = g_new (guint, sheets->len);
+    }
+  data->case_id = (char *) case_review_sampled_case_get_case_id (unit);
+  data->agency_id = (char *) case_review_sampled_case_get_agency_id (unit);
+  data->kind = case_review_score_sheet_get_kind (g_ptr_array_index (sheets, 0));
+  data->rereviewed = any_rereview (sheets);
 
   for (guint i = 0; i < sheets->len; i++)
-    g_ptr_array_add (case_review_score_sheet_is_rereview (g_ptr_array_index (sheets, i)) ? rereview : initial,
-                     g_ptr_array_index (sheets, i));
-  *rereviewed = rereview->len > 0;
-  if (*rereviewed)
     {
-      g_ptr_array_unref (initial);
-      return rereview;
+      CaseReviewScoreSheet *sheet = g_ptr_array_index (sheets, i);
+      guint score = case_review_score_sheet_get_score_hundredths (sheet);
+      gboolean rereview = case_review_score_sheet_is_rereview (sheet);
+
+      if (!rereview)
+        {
+          int grade = case_review_score_sheet_get_grade (sheet);
+
+          data->n_sheets++;
+          initial_scores[n_initial++] = score;
+          low |= score < self->rereview_threshold;
+          grades_differ |= first_grade >= 0 && grade != first_grade;
+          first_grade = grade;
+        }
+      if (rereview == data->rereviewed)
+        {
+          final_scores[n_final++] = score;
+          if (case_review_score_sheet_has_veto (sheet))
+            {
+              data->vetoed = TRUE;
+              if (codes == NULL)
+                codes = g_ptr_array_new_with_free_func (g_free);
+              add_vetoes (codes, sheet);
+            }
+        }
     }
-  g_ptr_array_unref (rereview);
-  return initial;
+
+  data->initial_score = n_initial > 0 ? combine_scores (initial_scores, n_initial)
+                                      : combine_scores (final_scores, n_final);
+  /* Any veto in the deciding sheets makes the file 不合格 with 0 points; when
+   * the initial reviewers disagree about it, the grade difference calls for
+   * the re-review that settles it. */
+  data->score = data->vetoed ? 0 : combine_scores (final_scores, n_final);
+  data->grade = case_review_rubric_grade_for_score (self->rubric, data->score, data->vetoed);
+  data->needs_rereview = !data->rereviewed &&
+                         (low || (self->rereview_on_grade_difference && grades_differ));
+  if (codes != NULL)
+    {
+      g_ptr_array_sort (codes, compare_strings);
+      g_ptr_array_add (codes, NULL);
+      data->veto_codes = (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+    }
 }
 
 static CaseReviewCaseResult *
@@ -501,59 +593,11 @@ compute_case_result (CaseReviewEvaluation  *self,
                      CaseReviewSampledCase *unit,
                      GPtrArray             *sheets)
 {
-  CaseResultData data = { 0 };
-  g_autoptr(GArray) initial_scores = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) final_scores = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) deciding = NULL;
-  gboolean grades_differ = FALSE, low = FALSE;
-  int first_grade = -1;
+  CaseResultData data;
 
-  data.case_id = g_strdup (case_review_sampled_case_get_case_id (unit));
-  data.agency_id = g_strdup (case_review_sampled_case_get_agency_id (unit));
-  data.kind = case_review_score_sheet_get_kind (g_ptr_array_index (sheets, 0));
-
-  for (guint i = 0; i < sheets->len; i++)
-    {
-      CaseReviewScoreSheet *sheet = g_ptr_array_index (sheets, i);
-      guint score = case_review_score_sheet_get_score_hundredths (sheet);
-      int grade = case_review_score_sheet_get_grade (sheet);
-
-      if (case_review_score_sheet_is_rereview (sheet))
-        continue;
-      data.n_sheets++;
-      g_array_append_val (initial_scores, score);
-      low |= score < self->rereview_threshold;
-      grades_differ |= first_grade >= 0 && grade != first_grade;
-      first_grade = grade;
-    }
-
-  deciding = case_review_evaluation_deciding_sheets_internal (sheets, &data.rereviewed);
-  for (guint i = 0; i < deciding->len; i++)
-    {
-      CaseReviewScoreSheet *sheet = g_ptr_array_index (deciding, i);
-      guint score = case_review_score_sheet_get_score_hundredths (sheet);
-
-      g_array_append_val (final_scores, score);
-      if (case_review_score_sheet_has_veto (sheet))
-        {
-          data.vetoed = TRUE;
-          add_vetoes (codes, sheet);
-        }
-    }
-
-  data.initial_score = initial_scores->len > 0 ? combine_scores (initial_scores) : combine_scores (final_scores);
-  /* Any veto in the deciding sheets makes the file 不合格 with 0 points; when
-   * the initial reviewers disagree about it, the grade difference calls for
-   * the re-review that settles it. */
-  data.score = data.vetoed ? 0 : combine_scores (final_scores);
-  data.grade = case_review_rubric_grade_for_score (self->rubric, data.score, data.vetoed);
-  data.needs_rereview = !data.rereviewed &&
-                        (low || (self->rereview_on_grade_difference && grades_differ));
-  g_ptr_array_sort (codes, compare_strings);
-  g_ptr_array_add (codes, NULL);
-  data.veto_codes = (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
-
+  compute_case_data (self, unit, sheets, &data);
+  data.case_id = g_strdup (data.case_id);
+  data.agency_id = g_strdup (data.agency_id);
   return case_review_case_result_new_internal (&data);
 }
 
@@ -658,12 +702,69 @@ agency_result_data_free (AgencyResultData *data)
   g_free (data);
 }
 
-/* Per agency: its case results and the frame size, computed together. */
+/* One agency's running sums while the files are read. */
+typedef struct
+{
+  AgencyResultData *data;
+  GArray *scores;             /* guint hundredths, one per file */
+  GHashTable *deductions;     /* rubric-owned code → occurrences */
+  guint64 kind_total[CASE_REVIEW_N_ENFORCEMENT_KINDS];
+} AgencySums;
+
+static void
+agency_sums_free (AgencySums *sums)
+{
+  g_array_unref (sums->scores);
+  g_hash_table_unref (sums->deductions);
+  g_free (sums);
+}
+
+/* Adds one file to its agency's sums: score, grade, kind, vetoes and the
+ * deductions of the sheets that decided it. */
+static void
+agency_sums_add_file (AgencySums           *sums,
+                       const CaseResultData *file,
+                       GPtrArray            *sheets)
+{
+  AgencyResultData *data = sums->data;
+
+  g_array_append_val (sums->scores, file->score);
+  data->total += file->score;
+  data->n_files++;
+  data->n_excellent += file->grade == CASE_REVIEW_GRADE_EXCELLENT;
+  data->n_failed += file->grade == CASE_REVIEW_GRADE_FAIL;
+  sums->kind_total[file->kind] += file->score;
+  data->kind_n[file->kind]++;
+  for (guint v = 0; file->veto_codes != NULL && file->veto_codes[v] != NULL; v++)
+    {
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (data->veto_counts, file->veto_codes[v]));
+      g_hash_table_insert (data->veto_counts, g_strdup (file->veto_codes[v]), GUINT_TO_POINTER (count + 1));
+    }
+
+  for (guint s = 0; s < sheets->len; s++)
+    {
+      CaseReviewScoreSheet *sheet = g_ptr_array_index (sheets, s);
+
+      if (case_review_score_sheet_is_rereview (sheet) != file->rereviewed)
+        continue;
+      for (guint c = 0; c < case_review_score_sheet_get_n_deductions_internal (sheet); c++)
+        {
+          guint occurrences;
+          CaseReviewRubricDeduction *option = case_review_score_sheet_get_deduction_internal (sheet, c, &occurrences);
+          const char *code = case_review_rubric_deduction_get_code (option);
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (sums->deductions, code));
+
+          g_hash_table_insert (sums->deductions, (gpointer) code, GUINT_TO_POINTER (count + occurrences));
+        }
+    }
+}
+
+/* Per agency: its files' results and the frame size, computed together. */
 static GPtrArray *
 compute_agency_data (CaseReviewEvaluation *self)
 {
-  g_autoptr(GListModel) results = case_review_evaluation_dup_case_results (self);
   g_autoptr(GHashTable) by_agency = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) sums_by_agency = g_ptr_array_new_with_free_func ((GDestroyNotify) agency_sums_free);
   g_autoptr(CaseReviewPopulation) frame = NULL;
   GPtrArray *agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) agency_result_data_free);
   CaseReviewGradeScheme scheme = case_review_rubric_get_grade_scheme (self->rubric);
@@ -673,77 +774,47 @@ compute_agency_data (CaseReviewEvaluation *self)
                                          case_review_sampling_plan_get_filter (case_review_sample_get_plan (self->sample)),
                                          NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+  /* The files' results are computed in place, without result objects. */
+  for (guint i = 0; i < self->files->len; i++)
     {
-      g_autoptr(CaseReviewCaseResult) result = g_list_model_get_item (results, i);
-      const char *agency = case_review_case_result_get_agency_id (result);
-      GArray *scores = g_hash_table_lookup (by_agency, agency);
+      CaseReviewSampledCase *unit = g_ptr_array_index (self->files, i);
+      GPtrArray *sheets = g_hash_table_lookup (self->sheets_by_case, case_review_sampled_case_get_case_id (unit));
+      CaseResultData file;
+      AgencySums *sums;
 
-      if (scores == NULL)
+      if (sheets == NULL)
+        continue;
+      compute_case_data (self, unit, sheets, &file);
+      sums = g_hash_table_lookup (by_agency, file.agency_id);
+      if (sums == NULL)
         {
           AgencyResultData *data = g_new0 (AgencyResultData, 1);
 
-          data->agency_id = g_strdup (agency);
+          data->agency_id = g_strdup (file.agency_id);
           data->veto_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          data->population_size = frame != NULL ? case_review_population_count_for_agency (frame, agency) : 0;
+          data->population_size = frame != NULL ? case_review_population_count_for_agency (frame, data->agency_id) : 0;
           g_ptr_array_add (agencies, data);
-          scores = g_array_new (FALSE, FALSE, sizeof (gpointer));
-          g_hash_table_insert (by_agency, data->agency_id, scores);
+          sums = g_new0 (AgencySums, 1);
+          sums->data = data;
+          sums->scores = g_array_new (FALSE, FALSE, sizeof (guint));
+          /* Keys are the rubric's own codes, which outlive this computation. */
+          sums->deductions = g_hash_table_new (g_str_hash, g_str_equal);
+          g_ptr_array_add (sums_by_agency, sums);
+          g_hash_table_insert (by_agency, data->agency_id, sums);
         }
-      g_array_append_val (scores, result);
-      g_object_ref (result);
+      agency_sums_add_file (sums, &file, sheets);
+      g_strfreev (file.veto_codes);
     }
 
   for (guint a = 0; a < agencies->len; a++)
     {
-      AgencyResultData *data = g_ptr_array_index (agencies, a);
-      g_autoptr(GArray) results_of = g_hash_table_lookup (by_agency, data->agency_id);
-      g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autoptr(GHashTable) deductions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      guint64 kind_total[CASE_REVIEW_N_ENFORCEMENT_KINDS] = { 0 };
+      AgencySums *sums = g_ptr_array_index (sums_by_agency, a);
+      AgencyResultData *data = sums->data;
+      GArray *scores = sums->scores;
       g_autoptr(GArray) tallies = g_array_new (FALSE, FALSE, sizeof (Tally));
       GHashTableIter iter;
       gpointer key, value;
       g_autoptr(CaseReviewBound) bound = NULL;
-
-      g_hash_table_steal (by_agency, data->agency_id);
-      for (guint i = 0; i < results_of->len; i++)
-        {
-          g_autoptr(CaseReviewCaseResult) result = g_array_index (results_of, CaseReviewCaseResult *, i);
-          guint score = case_review_case_result_get_score_hundredths (result);
-          CaseReviewGrade grade = case_review_case_result_get_grade (result);
-          const char * const *vetoes = case_review_case_result_get_veto_codes (result);
-          GPtrArray *sheets = g_hash_table_lookup (self->sheets_by_case, case_review_case_result_get_case_id (result));
-          g_autoptr(GPtrArray) deciding = NULL;
-          gboolean rereviewed;
-
-          g_array_append_val (scores, score);
-          data->total += score;
-          data->n_files++;
-          data->n_excellent += grade == CASE_REVIEW_GRADE_EXCELLENT;
-          data->n_failed += grade == CASE_REVIEW_GRADE_FAIL;
-          kind_total[case_review_case_result_get_kind (result)] += score;
-          data->kind_n[case_review_case_result_get_kind (result)]++;
-          for (guint v = 0; vetoes[v] != NULL; v++)
-            {
-              guint count = GPOINTER_TO_UINT (g_hash_table_lookup (data->veto_counts, vetoes[v]));
-              g_hash_table_insert (data->veto_counts, g_strdup (vetoes[v]), GUINT_TO_POINTER (count + 1));
-            }
-
-          deciding = case_review_evaluation_deciding_sheets_internal (sheets, &rereviewed);
-          for (guint s = 0; s < deciding->len; s++)
-            {
-              CaseReviewScoreSheet *sheet = g_ptr_array_index (deciding, s);
-              g_auto(GStrv) codes = case_review_score_sheet_dup_deduction_codes (sheet);
-
-              for (guint c = 0; codes[c] != NULL; c++)
-                {
-                  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (deductions, codes[c]));
-                  g_hash_table_insert (deductions, g_strdup (codes[c]),
-                                       GUINT_TO_POINTER (count + case_review_score_sheet_get_occurrences (sheet, codes[c])));
-                }
-            }
-        }
 
       data->n_passed = data->n_files - data->n_failed;
       data->mean = round_half_up (data->total, data->n_files);
@@ -752,7 +823,7 @@ compute_agency_data (CaseReviewEvaluation *self)
                                        : round_half_up ((guint64) g_array_index (scores, guint, data->n_files / 2 - 1) +
                                                         g_array_index (scores, guint, data->n_files / 2), 2);
       for (guint k = 0; k < CASE_REVIEW_N_ENFORCEMENT_KINDS; k++)
-        data->kind_mean[k] = data->kind_n[k] > 0 ? round_half_up (kind_total[k], data->kind_n[k]) : 0;
+        data->kind_mean[k] = data->kind_n[k] > 0 ? round_half_up (sums->kind_total[k], data->kind_n[k]) : 0;
 
       /* 优秀 needs every file to pass, and the minimum 优秀率 if any. */
       data->grade = case_review_rubric_grade_for_score (self->rubric, data->mean, FALSE);
@@ -760,11 +831,11 @@ compute_agency_data (CaseReviewEvaluation *self)
           (data->n_failed > 0 || (double) data->n_excellent < self->excellent_rate_minimum * data->n_files))
         data->grade = scheme == CASE_REVIEW_GRADE_SCHEME_FOUR_BAND ? CASE_REVIEW_GRADE_GOOD : CASE_REVIEW_GRADE_PASS;
 
-      g_hash_table_iter_init (&iter, deductions);
+      g_hash_table_iter_init (&iter, sums->deductions);
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
-          Tally tally = { key, GPOINTER_TO_UINT (value) };
-          g_array_append_val (tallies, tally);
+          Tally counted = { key, GPOINTER_TO_UINT (value) };
+          g_array_append_val (tallies, counted);
         }
       g_array_sort (tallies, compare_tallies);
       data->frequent_deductions = g_new0 (char *, MIN (tallies->len, N_FREQUENT_DEDUCTIONS) + 1);

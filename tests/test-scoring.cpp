@@ -267,6 +267,45 @@ TEST (Evaluation, CombinesReviewersAndFlagsReReviews)
   EXPECT_EQ (case_review_evaluation_get_n_sheets (review.evaluation.get ()), 13u);
 }
 
+// Nine initial reviewers (more than the evaluation keeps on its stack) and a
+// two-sheet re-review: the trimmed mean for the initial score, the mean of
+// the re-review for the result, and the agency counts only the deciding
+// sheets' deductions.
+TEST (Evaluation, ManyReviewersAndAReReview)
+{
+  Review review;
+  auto files = review.penalty_files ("LH13");
+  ASSERT_GE (files.size (), 1u);
+
+  // Without 100 and 70: (98 + 96 + 95 + 94 + 92 + 90 + 88) / 7 = 93.2857… → 93.29.
+  const double scores[] = { 100, 98, 96, 95, 94, 92, 90, 88, 70 };
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    review.add (files[0], ("R" + std::to_string (10 + i)).c_str (), scores[i]);
+  Ref<CaseReviewCaseResult> initial (case_review_evaluation_dup_case_result (review.evaluation.get (), files[0].c_str ()));
+  EXPECT_EQ (case_review_case_result_get_score_hundredths (initial.get ()), 9329u);
+  EXPECT_EQ (case_review_case_result_get_n_sheets (initial.get ()), 9u);
+  EXPECT_TRUE (case_review_case_result_needs_rereview (initial.get ()));
+
+  // The re-review: 99.5 (one 7.4) and 99 (two 7.4) → 99.25.
+  review.add (files[0], "R30", 99.5, true);
+  review.add (files[0], "R31", 99, true);
+  Ref<CaseReviewCaseResult> final_result (case_review_evaluation_dup_case_result (review.evaluation.get (), files[0].c_str ()));
+  EXPECT_EQ (case_review_case_result_get_score_hundredths (final_result.get ()), 9925u);
+  EXPECT_EQ (case_review_case_result_get_initial_score_hundredths (final_result.get ()), 9329u);
+  EXPECT_TRUE (case_review_case_result_is_rereviewed (final_result.get ()));
+  EXPECT_FALSE (case_review_case_result_needs_rereview (final_result.get ()));
+
+  // The initial sheets deducted 2.2 and 4.5 too; only 7.4 decided the file.
+  Ref<GListModel> agencies (case_review_evaluation_dup_agency_results (review.evaluation.get ()));
+  ASSERT_EQ (g_list_model_get_n_items (agencies.get ()), 1u);
+  Ref<CaseReviewAgencyResult> agency (CASE_REVIEW_AGENCY_RESULT (g_list_model_get_item (agencies.get (), 0)));
+  EXPECT_EQ (case_review_agency_result_get_mean_hundredths (agency.get ()), 9925u);
+  const char * const *frequent = case_review_agency_result_get_frequent_deductions (agency.get ());
+  ASSERT_NE (frequent[0], nullptr);
+  EXPECT_STREQ (frequent[0], "7.4");
+  EXPECT_EQ (frequent[1], nullptr);
+}
+
 TEST (Evaluation, AgencyResultsRankAndBound)
 {
   Review review;
