@@ -82,8 +82,35 @@ parse_rereview (const char *text,
   return TRUE;
 }
 
+/* What makes rows one sheet. A pending sheet's key borrows its sheet's
+ * strings; lookups use a key on the row's fields. */
 typedef struct
 {
+  const char *case_id;
+  const char *reviewer;
+  gboolean    rereview;
+} SheetKey;
+
+static guint
+sheet_key_hash (gconstpointer data)
+{
+  const SheetKey *key = data;
+
+  return (g_str_hash (key->case_id) * 31 + g_str_hash (key->reviewer)) * 2 + (key->rereview != FALSE);
+}
+
+static gboolean
+sheet_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const SheetKey *x = a, *y = b;
+
+  return !x->rereview == !y->rereview && g_str_equal (x->case_id, y->case_id) && g_str_equal (x->reviewer, y->reviewer);
+}
+
+typedef struct
+{
+  SheetKey              key;
   CaseReviewScoreSheet *sheet;
   guint32               julian;     /* 0 when no date was given */
   guint                 date_line;
@@ -106,15 +133,12 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
 {
   g_autoptr(GPtrArray) problem_array = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (sheet_key_hash, sheet_key_equal, NULL,
                                                         (GDestroyNotify) pending_sheet_free);
   CaseStore *store;
   CaseReviewRubric *rubric;
   /* A sheet's rows usually follow each other: the previous row's sheet is
-   * found again without building its key. */
-  g_autofree char *previous_case = NULL;
-  g_autofree char *previous_reviewer = NULL;
-  gboolean previous_rereview = FALSE;
+   * found again without a lookup. */
   PendingSheet *previous = NULL;
   ProblemList problems;
   CsvTable table;
@@ -139,7 +163,6 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
              csv_table_next_row (&table, &record, &problems, &failed, cancellable, &io_error))
         {
           const char *case_id, *reviewer, *entry_text, *code, *occurrences_text, *note, *page, *date_text;
-          g_autofree char *key = NULL;
           g_autoptr(GError) local_error = NULL;
           PendingSheet *pending;
           gboolean rereview;
@@ -239,14 +262,12 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
               occurrences = (guint) value;
             }
 
-          if (previous != NULL && rereview == previous_rereview && g_str_equal (case_id, previous_case) &&
-              g_str_equal (reviewer, previous_reviewer))
-            pending = previous;
-          else
-            {
-              key = g_strdup_printf ("%s\x1f%s\x1f%d", case_id, reviewer, rereview);
-              pending = g_hash_table_lookup (by_key, key);
-            }
+          {
+            SheetKey key = { case_id, reviewer, rereview };
+
+            pending = previous != NULL && sheet_key_equal (&key, &previous->key) ? previous
+                                                                                 : g_hash_table_lookup (by_key, &key);
+          }
           if (pending == NULL)
             {
               CaseReviewScoreSheet *sheet;
@@ -268,18 +289,13 @@ case_review_evaluation_load_sheets_csv_internal (CaseReviewEvaluation    *self,
                 }
               pending = g_new0 (PendingSheet, 1);
               pending->sheet = sheet;
-              g_hash_table_insert (by_key, g_steal_pointer (&key), pending);
+              pending->key.case_id = case_review_score_sheet_get_case_id (sheet);
+              pending->key.reviewer = case_review_score_sheet_get_reviewer_id (sheet);
+              pending->key.rereview = rereview;
+              g_hash_table_insert (by_key, &pending->key, pending);
               g_ptr_array_add (order, pending);
             }
-          if (pending != previous)
-            {
-              g_free (previous_case);
-              previous_case = g_strdup (case_id);
-              g_free (previous_reviewer);
-              previous_reviewer = g_strdup (reviewer);
-              previous_rereview = rereview;
-              previous = pending;
-            }
+          previous = pending;
           if (julian != 0)
             {
               if (pending->julian != 0 && pending->julian != julian)

@@ -31,6 +31,7 @@
 #include "casereview-error.h"
 #include "casereview-evaluation.h"
 #include "casereview-evaluation-private.h"
+#include "casereview-frame-filter-private.h"
 #include "casereview-population-private.h"
 #include "casereview-results-private.h"
 #include "casereview-score-sheet-private.h"
@@ -46,8 +47,8 @@ struct _CaseReviewEvaluation
   CaseReviewSample *sample;
   CaseReviewPopulation *population;
   GPtrArray *files;              /* CaseReviewSampledCase to review, sample order */
-  GHashTable *files_by_id;       /* case id → CaseReviewSampledCase in files */
-  GHashTable *sheets_by_case;    /* case id → GPtrArray of CaseReviewScoreSheet */
+  GHashTable *files_by_id;       /* case id → 1 + its index in files */
+  GPtrArray *sheets_by_file;     /* by index in files: GPtrArray of CaseReviewScoreSheet, or NULL */
   guint n_sheets;
 
   guint rereview_threshold;      /* hundredths */
@@ -79,7 +80,7 @@ case_review_evaluation_finalize (GObject *object)
   g_clear_object (&self->population);
   g_hash_table_unref (self->files_by_id);
   g_ptr_array_unref (self->files);
-  g_hash_table_unref (self->sheets_by_case);
+  g_ptr_array_unref (self->sheets_by_file);
 
   G_OBJECT_CLASS (case_review_evaluation_parent_class)->finalize (object);
 }
@@ -179,11 +180,18 @@ case_review_evaluation_class_init (CaseReviewEvaluationClass *klass)
 }
 
 static void
+sheets_free (gpointer sheets)
+{
+  if (sheets != NULL)
+    g_ptr_array_unref (sheets);
+}
+
+static void
 case_review_evaluation_init (CaseReviewEvaluation *self)
 {
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
   self->files_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->sheets_by_case = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->sheets_by_file = g_ptr_array_new_with_free_func (sheets_free);
   self->rereview_threshold = 7000;
   self->rereview_on_grade_difference = TRUE;
   self->confidence = 0.95;
@@ -227,7 +235,9 @@ case_review_evaluation_new (CaseReviewRubric     *rubric,
           role == CASE_REVIEW_SAMPLE_ROLE_SUBSTITUTE)
         {
           g_ptr_array_add (self->files, unit);
-          g_hash_table_insert (self->files_by_id, (gpointer) case_review_sampled_case_get_case_id (unit), unit);
+          g_ptr_array_add (self->sheets_by_file, NULL);
+          g_hash_table_insert (self->files_by_id, (gpointer) case_review_sampled_case_get_case_id (unit),
+                               GUINT_TO_POINTER (self->files->len));
         }
       else
         g_object_unref (unit);
@@ -269,12 +279,22 @@ case_review_evaluation_get_n_sheets (CaseReviewEvaluation *self)
   return self->n_sheets;
 }
 
-/* By hash: sheet loads look up every sheet's file (1M sheets in bench/). */
-static CaseReviewSampledCase *
+/* The index of @case_id's file in files, or -1. By hash: sheet loads look
+ * up every sheet's file (1M sheets in bench/). */
+static int
 find_file (CaseReviewEvaluation *self,
            const char           *case_id)
 {
-  return g_hash_table_lookup (self->files_by_id, case_id);
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->files_by_id, case_id)) - 1;
+}
+
+static GPtrArray *
+sheets_of (CaseReviewEvaluation *self,
+           const char           *case_id)
+{
+  int index = find_file (self, case_id);
+
+  return index >= 0 ? g_ptr_array_index (self->sheets_by_file, index) : NULL;
 }
 
 /**
@@ -314,15 +334,13 @@ void
 case_review_evaluation_add_checked_sheet_internal (CaseReviewEvaluation *self,
                                                    CaseReviewScoreSheet *sheet)
 {
-  const char *case_id;
-  GPtrArray *sheets;
+  int index = find_file (self, case_review_score_sheet_get_case_id (sheet));
+  GPtrArray *sheets = g_ptr_array_index (self->sheets_by_file, index);
 
-  case_id = case_review_score_sheet_get_case_id (sheet);
-  sheets = g_hash_table_lookup (self->sheets_by_case, case_id);
   if (sheets == NULL)
     {
       sheets = g_ptr_array_new_with_free_func (g_object_unref);
-      g_hash_table_insert (self->sheets_by_case, g_strdup (case_id), sheets);
+      g_ptr_array_index (self->sheets_by_file, index) = sheets;
     }
   g_ptr_array_add (sheets, g_object_ref (sheet));
   self->n_sheets++;
@@ -355,7 +373,7 @@ case_review_evaluation_check_sheet_internal (CaseReviewEvaluation  *self,
                    case_review_rubric_get_id (self->rubric));
       return FALSE;
     }
-  if (find_file (self, case_id) == NULL)
+  if (find_file (self, case_id) < 0)
     {
       g_set_error (error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_NOT_FOUND,
                    _("case \"%s\" is not among the sample's files to review"), case_id);
@@ -374,7 +392,7 @@ case_review_evaluation_check_sheet_internal (CaseReviewEvaluation  *self,
       return FALSE;
     }
 
-  sheets = g_hash_table_lookup (self->sheets_by_case, case_id);
+  sheets = sheets_of (self, case_id);
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
     {
       CaseReviewScoreSheet *other = g_ptr_array_index (sheets, i);
@@ -486,7 +504,7 @@ GPtrArray *
 case_review_evaluation_get_sheets_internal (CaseReviewEvaluation *self,
                                             const char           *case_id)
 {
-  return g_hash_table_lookup (self->sheets_by_case, case_id);
+  return sheets_of (self, case_id);
 }
 
 static gboolean
@@ -511,6 +529,32 @@ case_review_evaluation_deciding_sheets_internal (GPtrArray *sheets,
     if (case_review_score_sheet_is_rereview (g_ptr_array_index (sheets, i)) == *rereviewed)
       g_ptr_array_add (deciding, g_ptr_array_index (sheets, i));
   return deciding;
+}
+
+/* The files' sheets are scattered over the heap and a file needs little
+ * arithmetic, so aggregating a large evaluation waits on memory: while
+ * file @i is computed, the loads of the next files' sheet lists, sheets and
+ * deductions are started, each stage reading what an earlier one fetched. */
+static inline void
+prefetch_ahead (CaseReviewEvaluation *self,
+                guint                 i)
+{
+#if defined(__GNUC__)
+  GPtrArray **by_file = (GPtrArray **) self->sheets_by_file->pdata;
+  guint n = self->sheets_by_file->len;
+  GPtrArray *sheets;
+
+  if (i + 16 < n && by_file[i + 16] != NULL)
+    __builtin_prefetch (by_file[i + 16]);
+  if (i + 8 < n && (sheets = by_file[i + 8]) != NULL)
+    __builtin_prefetch (sheets->pdata);
+  if (i + 4 < n && (sheets = by_file[i + 4]) != NULL)
+    for (guint s = 0; s < sheets->len; s++)
+      __builtin_prefetch (sheets->pdata[s]);
+  if (i + 2 < n && (sheets = by_file[i + 2]) != NULL)
+    for (guint s = 0; s < sheets->len; s++)
+      case_review_score_sheet_prefetch_internal (sheets->pdata[s]);
+#endif
 }
 
 /* One file's result from its sheets. The ids in @data are borrowed from
@@ -623,8 +667,9 @@ case_review_evaluation_dup_case_results (CaseReviewEvaluation *self)
   for (guint i = 0; i < self->files->len; i++)
     {
       CaseReviewSampledCase *unit = g_ptr_array_index (self->files, i);
-      GPtrArray *sheets = g_hash_table_lookup (self->sheets_by_case, case_review_sampled_case_get_case_id (unit));
+      GPtrArray *sheets = g_ptr_array_index (self->sheets_by_file, i);
 
+      prefetch_ahead (self, i);
       if (sheets != NULL)
         {
           g_autoptr(CaseReviewCaseResult) result = compute_case_result (self, unit, sheets);
@@ -650,20 +695,20 @@ CaseReviewCaseResult *
 case_review_evaluation_dup_case_result (CaseReviewEvaluation *self,
                                         const char           *case_id)
 {
-  CaseReviewSampledCase *unit;
+  int index;
   GPtrArray *sheets;
 
   g_return_val_if_fail (CASE_REVIEW_IS_EVALUATION (self), NULL);
   g_return_val_if_fail (case_id != NULL, NULL);
 
-  unit = find_file (self, case_id);
-  sheets = g_hash_table_lookup (self->sheets_by_case, case_id);
-  return unit != NULL && sheets != NULL ? compute_case_result (self, unit, sheets) : NULL;
+  index = find_file (self, case_id);
+  sheets = index >= 0 ? g_ptr_array_index (self->sheets_by_file, index) : NULL;
+  return sheets != NULL ? compute_case_result (self, g_ptr_array_index (self->files, index), sheets) : NULL;
 }
 
 typedef struct
 {
-  char *code;
+  const char *code;
   guint count;
 } Tally;
 
@@ -707,7 +752,7 @@ typedef struct
 {
   AgencyResultData *data;
   GArray *scores;             /* guint hundredths, one per file */
-  GHashTable *deductions;     /* rubric-owned code → occurrences */
+  GHashTable *deductions;     /* rubric-owned CaseReviewRubricDeduction → guint occurrences */
   guint64 kind_total[CASE_REVIEW_N_ENFORCEMENT_KINDS];
 } AgencySums;
 
@@ -751,12 +796,41 @@ agency_sums_add_file (AgencySums           *sums,
         {
           guint occurrences;
           CaseReviewRubricDeduction *option = case_review_score_sheet_get_deduction_internal (sheet, c, &occurrences);
-          const char *code = case_review_rubric_deduction_get_code (option);
-          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (sums->deductions, code));
+          guint *count = g_hash_table_lookup (sums->deductions, option);
 
-          g_hash_table_insert (sums->deductions, (gpointer) code, GUINT_TO_POINTER (count + occurrences));
+          if (count == NULL)
+            {
+              count = g_new0 (guint, 1);
+              g_hash_table_insert (sums->deductions, option, count);
+            }
+          *count += occurrences;
         }
     }
+}
+
+/* Each agency's number of files in the sample's frame, by the population's
+ * agency index, counted on the population's rows; all zero when the plan's
+ * filter names an agency the population does not have. */
+static guint *
+count_frame_by_agency (CaseReviewEvaluation *self)
+{
+  CaseStore *store = case_review_population_peek_store (self->population);
+  CaseReviewFrameFilter *filter = case_review_sampling_plan_get_filter (case_review_sample_get_plan (self->sample));
+  const char * const *named = case_review_frame_filter_get_agencies (filter);
+  guint *counts = g_new0 (guint, case_store_get_n_agencies (store) + 1);
+
+  for (guint i = 0; named != NULL && named[i] != NULL; i++)
+    if (case_store_find_agency (store, named[i]) < 0)
+      return counts;
+  for (guint i = 0; i < case_store_get_n_rows (store); i++)
+    {
+      const CaseRow *row = case_store_get_row (store, i);
+      const char *agency_id = case_review_agency_get_id (case_store_get_agency (store, row->agency));
+
+      if (case_review_frame_filter_matches_fields (filter, row->id, agency_id, row->kind, row->closed_on))
+        counts[row->agency]++;
+    }
+  return counts;
 }
 
 /* Per agency: its files' results and the frame size, computed together. */
@@ -765,23 +839,20 @@ compute_agency_data (CaseReviewEvaluation *self)
 {
   g_autoptr(GHashTable) by_agency = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) sums_by_agency = g_ptr_array_new_with_free_func ((GDestroyNotify) agency_sums_free);
-  g_autoptr(CaseReviewPopulation) frame = NULL;
+  g_autofree guint *frame_sizes = count_frame_by_agency (self);
+  CaseStore *store = case_review_population_peek_store (self->population);
   GPtrArray *agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) agency_result_data_free);
   CaseReviewGradeScheme scheme = case_review_rubric_get_grade_scheme (self->rubric);
-
-  /* Each agency's N is its number of files in the sample's frame. */
-  frame = case_review_population_filter (self->population,
-                                         case_review_sampling_plan_get_filter (case_review_sample_get_plan (self->sample)),
-                                         NULL);
 
   /* The files' results are computed in place, without result objects. */
   for (guint i = 0; i < self->files->len; i++)
     {
       CaseReviewSampledCase *unit = g_ptr_array_index (self->files, i);
-      GPtrArray *sheets = g_hash_table_lookup (self->sheets_by_case, case_review_sampled_case_get_case_id (unit));
+      GPtrArray *sheets = g_ptr_array_index (self->sheets_by_file, i);
       CaseResultData file;
       AgencySums *sums;
 
+      prefetch_ahead (self, i);
       if (sheets == NULL)
         continue;
       compute_case_data (self, unit, sheets, &file);
@@ -789,16 +860,19 @@ compute_agency_data (CaseReviewEvaluation *self)
       if (sums == NULL)
         {
           AgencyResultData *data = g_new0 (AgencyResultData, 1);
+          int agency_index = case_store_find_agency (store, file.agency_id);
 
           data->agency_id = g_strdup (file.agency_id);
           data->veto_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          data->population_size = frame != NULL ? case_review_population_count_for_agency (frame, data->agency_id) : 0;
+          /* Each agency's N is its number of files in the sample's frame. */
+          data->population_size = agency_index >= 0 ? frame_sizes[agency_index] : 0;
           g_ptr_array_add (agencies, data);
           sums = g_new0 (AgencySums, 1);
           sums->data = data;
           sums->scores = g_array_new (FALSE, FALSE, sizeof (guint));
-          /* Keys are the rubric's own codes, which outlive this computation. */
-          sums->deductions = g_hash_table_new (g_str_hash, g_str_equal);
+          /* Keyed by the rubric's options (cheaper than their codes); the
+           * counts are merged by code at the end. */
+          sums->deductions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
           g_ptr_array_add (sums_by_agency, sums);
           g_hash_table_insert (by_agency, data->agency_id, sums);
         }
@@ -812,6 +886,8 @@ compute_agency_data (CaseReviewEvaluation *self)
       AgencyResultData *data = sums->data;
       GArray *scores = sums->scores;
       g_autoptr(GArray) tallies = g_array_new (FALSE, FALSE, sizeof (Tally));
+      /* code → a count owned by sums->deductions */
+      g_autoptr(GHashTable) counts_by_code = g_hash_table_new (g_str_hash, g_str_equal);
       GHashTableIter iter;
       gpointer key, value;
       g_autoptr(CaseReviewBound) bound = NULL;
@@ -831,10 +907,23 @@ compute_agency_data (CaseReviewEvaluation *self)
           (data->n_failed > 0 || (double) data->n_excellent < self->excellent_rate_minimum * data->n_files))
         data->grade = scheme == CASE_REVIEW_GRADE_SCHEME_FOUR_BAND ? CASE_REVIEW_GRADE_GOOD : CASE_REVIEW_GRADE_PASS;
 
+      /* Kinds' tables share codes, and the result lists codes: options with
+       * the same code count together. */
       g_hash_table_iter_init (&iter, sums->deductions);
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
-          Tally counted = { key, GPOINTER_TO_UINT (value) };
+          const char *code = case_review_rubric_deduction_get_code (key);
+          guint *by_code = g_hash_table_lookup (counts_by_code, code);
+
+          if (by_code == NULL)
+            g_hash_table_insert (counts_by_code, (gpointer) code, value);
+          else
+            *by_code += *(guint *) value;
+        }
+      g_hash_table_iter_init (&iter, counts_by_code);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          Tally counted = { key, *(guint *) value };
           g_array_append_val (tallies, counted);
         }
       g_array_sort (tallies, compare_tallies);

@@ -16,4 +16,7 @@ CaseReviewRubricDeduction *case_review_score_sheet_get_deduction_internal    (Ca
                                                                               guint                 index,
                                                                               guint                *occurrences);
 
+/* Starts loading the deductions, for a caller about to read many sheets. */
+void                       case_review_score_sheet_prefetch_internal         (CaseReviewScoreSheet *self);
+
 G_END_DECLS

@@ -40,6 +40,8 @@
 typedef struct
 {
   CaseReviewRubricDeduction *option;
+  CaseReviewRubricItem *item;     /* the option's item */
+  guint points_tenths;            /* the option's, per occurrence */
   guint occurrences;
   char *note;
   char *evidence_page;
@@ -111,7 +113,8 @@ case_review_score_sheet_class_init (CaseReviewScoreSheetClass *klass)
 static void
 case_review_score_sheet_init (CaseReviewScoreSheet *self)
 {
-  self->deductions = g_array_new (FALSE, TRUE, sizeof (Deduction));
+  /* Room for three deductions, about what a sheet has: one allocation. */
+  self->deductions = g_array_sized_new (FALSE, TRUE, sizeof (Deduction), 3);
   g_array_set_clear_func (self->deductions, deduction_clear);
   self->score_cache = -1;
   g_date_clear (&self->date, 1);
@@ -421,7 +424,10 @@ case_review_score_sheet_add_deduction (CaseReviewScoreSheet  *self,
   else
     {
       Deduction deduction = {
-        option, occurrences,
+        option,
+        case_review_rubric_lookup_item (self->rubric, self->kind, case_review_rubric_deduction_get_item_code (option)),
+        case_review_rubric_deduction_get_points_tenths (option),
+        occurrences,
         note != NULL && note[0] != '\0' ? g_strdup (note) : NULL,
         evidence_page != NULL && evidence_page[0] != '\0' ? g_strdup (evidence_page) : NULL,
       };
@@ -700,17 +706,16 @@ case_review_score_sheet_has_veto (CaseReviewScoreSheet *self)
 /* Points lost on one item, in tenths, before the item's floor at zero. */
 static guint
 deducted_from (CaseReviewScoreSheet *self,
-               const char           *item_code)
+               CaseReviewRubricItem *item)
 {
   guint deducted = 0;
 
   for (guint i = 0; i < self->deductions->len; i++)
     {
       Deduction *deduction = &g_array_index (self->deductions, Deduction, i);
-      CaseReviewRubricDeduction *option = deduction->option;
 
-      if (g_str_equal (case_review_rubric_deduction_get_item_code (option), item_code))
-        deducted += case_review_rubric_deduction_get_points_tenths (option) * deduction->occurrences;
+      if (deduction->item == item)
+        deducted += deduction->points_tenths * deduction->occurrences;
     }
   return deducted;
 }
@@ -743,7 +748,7 @@ case_review_score_sheet_get_item_score_tenths (CaseReviewScoreSheet *self,
   max = case_review_rubric_item_get_max_tenths (item);
   if (item_is_not_applicable (self, item_code))
     return max;
-  deducted = deducted_from (self, item_code);
+  deducted = deducted_from (self, item);
   return deducted >= max ? 0 : max - deducted;
 }
 
@@ -784,17 +789,13 @@ case_review_score_sheet_get_score_hundredths (CaseReviewScoreSheet *self)
   /* Each item with deductions loses them, at most its maximum. */
   for (guint i = 0; i < self->deductions->len; i++)
     {
-      const char *item_code = case_review_rubric_deduction_get_item_code (g_array_index (self->deductions, Deduction, i).option);
+      CaseReviewRubricItem *item = g_array_index (self->deductions, Deduction, i).item;
       gboolean counted = FALSE;
 
       for (guint j = 0; j < i && !counted; j++)
-        counted = g_str_equal (item_code, case_review_rubric_deduction_get_item_code (g_array_index (self->deductions, Deduction, j).option));
+        counted = g_array_index (self->deductions, Deduction, j).item == item;
       if (!counted)
-        {
-          CaseReviewRubricItem *item = case_review_rubric_lookup_item (self->rubric, self->kind, item_code);
-
-          lost += MIN (deducted_from (self, item_code), case_review_rubric_item_get_max_tenths (item));
-        }
+        lost += MIN (deducted_from (self, item), case_review_rubric_item_get_max_tenths (item));
     }
 
   /* round_half_up (10000 · earned / applicable) in integers */
@@ -853,4 +854,12 @@ case_review_score_sheet_get_deduction_internal (CaseReviewScoreSheet *self,
 
   *occurrences = deduction->occurrences;
   return deduction->option;
+}
+
+void
+case_review_score_sheet_prefetch_internal (CaseReviewScoreSheet *self)
+{
+#if defined(__GNUC__)
+  __builtin_prefetch (self->deductions->data);
+#endif
 }

@@ -141,6 +141,13 @@ struct Review {
   std::vector<std::string>
   penalty_files (const char *agency)
   {
+    return files_of_kind (agency, CASE_REVIEW_ENFORCEMENT_KIND_PENALTY);
+  }
+
+  // The sample's primary files of one agency and kind.
+  std::vector<std::string>
+  files_of_kind (const char *agency, CaseReviewEnforcementKind kind)
+  {
     std::vector<std::string> files;
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (sample.get ())); i++)
       {
@@ -149,7 +156,7 @@ struct Review {
             case_review_sampled_case_get_role (unit.get ()) != CASE_REVIEW_SAMPLE_ROLE_PRIMARY)
           continue;
         Ref<CaseReviewCaseFile> file (case_review_population_lookup_case (population.get (), case_review_sampled_case_get_case_id (unit.get ())));
-        if (case_review_case_file_get_kind (file.get ()) == CASE_REVIEW_ENFORCEMENT_KIND_PENALTY)
+        if (case_review_case_file_get_kind (file.get ()) == kind)
           files.push_back (case_review_sampled_case_get_case_id (unit.get ()));
       }
     return files;
@@ -304,6 +311,45 @@ TEST (Evaluation, ManyReviewersAndAReReview)
   ASSERT_NE (frequent[0], nullptr);
   EXPECT_STREQ (frequent[0], "7.4");
   EXPECT_EQ (frequent[1], nullptr);
+}
+
+// Kinds' tables share deduction codes ("2.2" is an option of the penalty
+// and of the licensing table): an agency's most frequent deductions count a
+// code once, whatever the kinds of its files.
+TEST (Evaluation, FrequentDeductionsCountACodeAcrossKinds)
+{
+  Review review;
+  std::string agency, penalty, licensing;
+  for (int a = 1; a <= 32 && agency.empty (); a++)
+    {
+      char id[8];
+      g_snprintf (id, sizeof id, "LH%02d", a);
+      auto p = review.penalty_files (id), l = review.files_of_kind (id, CASE_REVIEW_ENFORCEMENT_KIND_LICENSING);
+      if (!p.empty () && !l.empty ())
+        agency = id, penalty = p[0], licensing = l[0];
+    }
+  ASSERT_FALSE (agency.empty ()) << "no agency with a penalty and a licensing file in the demo sample";
+
+  Error error;
+  Ref<CaseReviewScoreSheet> on_penalty (case_review_score_sheet_new (case_review_rubric_get_default (), penalty.c_str (),
+                                                                     CASE_REVIEW_ENFORCEMENT_KIND_PENALTY, "R01", error.out ()));
+  ASSERT_TRUE (case_review_score_sheet_add_deduction (on_penalty.get (), "2.2", 1, nullptr, nullptr, error.out ())) << error.message ();
+  ASSERT_TRUE (case_review_score_sheet_add_deduction (on_penalty.get (), "3.3", 1, nullptr, nullptr, error.out ())) << error.message ();
+  Ref<CaseReviewScoreSheet> on_licensing (case_review_score_sheet_new (case_review_rubric_get_default (), licensing.c_str (),
+                                                                       CASE_REVIEW_ENFORCEMENT_KIND_LICENSING, "R01", error.out ()));
+  ASSERT_TRUE (case_review_score_sheet_add_deduction (on_licensing.get (), "2.2", 1, nullptr, nullptr, error.out ())) << error.message ();
+  for (CaseReviewScoreSheet *sheet : { on_penalty.get (), on_licensing.get () })
+    ASSERT_TRUE (case_review_evaluation_add_sheet (review.evaluation.get (), sheet, error.out ())) << error.message ();
+
+  // 2.2: 1 + 1 = 2, then 3.3: 1; counted per kind, 2.2 would be listed twice.
+  Ref<GListModel> agencies (case_review_evaluation_dup_agency_results (review.evaluation.get ()));
+  ASSERT_EQ (g_list_model_get_n_items (agencies.get ()), 1u);
+  Ref<CaseReviewAgencyResult> result (CASE_REVIEW_AGENCY_RESULT (g_list_model_get_item (agencies.get (), 0)));
+  const char * const *frequent = case_review_agency_result_get_frequent_deductions (result.get ());
+  std::vector<std::string> listed;
+  for (guint i = 0; frequent[i] != nullptr; i++)
+    listed.push_back (frequent[i]);
+  EXPECT_EQ (listed, (std::vector<std::string> { "2.2", "3.3" }));
 }
 
 TEST (Evaluation, AgencyResultsRankAndBound)
