@@ -16,28 +16,10 @@ namespace {
 
 using namespace test_support;
 
-const std::string demo_dir = std::string (CASE_REVIEW_SOURCE_DIR) + "/examples/data/luohu-2020";
 
-struct Review {
-  Ref<CaseReviewPopulation> population { case_review_population_new () };
-  Ref<CaseReviewSample> sample;
-  Ref<CaseReviewEvaluation> evaluation;
-
-  Review ()
-  {
-    Error error;
-    Ref<GFile> agencies (g_file_new_for_path ((demo_dir + "/agencies.csv").c_str ()));
-    Ref<GFile> cases (g_file_new_for_path ((demo_dir + "/cases.csv").c_str ()));
-    Ref<GFile> plan_file (g_file_new_for_path ((demo_dir + "/plan.json").c_str ()));
-    EXPECT_TRUE (case_review_population_load_csv (population.get (), agencies.get (), cases.get (),
-                                                  CASE_REVIEW_TEXT_ENCODING_AUTO, nullptr, error.out ()))
-        << error.message ();
-    Ref<CaseReviewSamplingPlan> plan (case_review_sampling_plan_new_from_file (plan_file.get (), nullptr, error.out ()));
-    EXPECT_NE (plan.get (), nullptr) << error.message ();
-    sample.ptr = case_review_sampling_plan_draw (plan.get (), population.get (), nullptr, error.out ());
-    EXPECT_NE (sample.get (), nullptr) << error.message ();
-    evaluation.ptr = case_review_evaluation_new (case_review_rubric_get_default (), sample.get (), population.get ());
-  }
+// The demo sample without sheets, loading some from a file.
+struct Review : DemoReview {
+  Review () : DemoReview (false) {}
 
   bool
   load (const std::string &file_path, Error &error)
@@ -69,7 +51,7 @@ TEST (ScoreSheetCsv, DemoSheetsLoad)
   Review review;
   Error error;
 
-  ASSERT_TRUE (review.load (demo_dir + "/score-sheets.csv", error)) << error.message ();
+  ASSERT_TRUE (review.load (demo_data_dir () + "/score-sheets.csv", error)) << error.message ();
   EXPECT_EQ (case_review_evaluation_get_n_sheets (review.evaluation.get ()), 679u);
 
   // Every file with a rubric table (all but the 18 of kind "other") has a
@@ -111,7 +93,7 @@ TEST (ScoreSheetCsv, DemoSheetsLoad)
   EXPECT_EQ (g_list_model_get_n_items (agencies.get ()), 32u);
 
   // Loading the same sheets again adds nothing: they are all duplicates.
-  EXPECT_FALSE (review.load (demo_dir + "/score-sheets.csv", error));
+  EXPECT_FALSE (review.load (demo_data_dir () + "/score-sheets.csv", error));
   EXPECT_TRUE (g_error_matches (error.error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_DUPLICATE)) << error.message ();
   EXPECT_EQ (error.message ().rfind ("score-sheets.csv:2:1: ", 0), 0u) << error.message ();
   EXPECT_EQ (case_review_evaluation_get_n_sheets (review.evaluation.get ()), 679u);

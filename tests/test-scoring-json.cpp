@@ -20,29 +20,11 @@ namespace {
 
 using namespace test_support;
 
-const std::string demo_dir = std::string (CASE_REVIEW_SOURCE_DIR) + "/examples/data/luohu-2020";
 const std::string data_dir = CASE_REVIEW_TEST_DATA_DIR;
 
-struct Review {
-  Ref<CaseReviewPopulation> population { case_review_population_new () };
-  Ref<CaseReviewSample> sample;
-  Ref<CaseReviewEvaluation> evaluation;
-
-  Review ()
-  {
-    Error error;
-    Ref<GFile> agencies (g_file_new_for_path ((demo_dir + "/agencies.csv").c_str ()));
-    Ref<GFile> cases (g_file_new_for_path ((demo_dir + "/cases.csv").c_str ()));
-    Ref<GFile> plan_file (g_file_new_for_path ((demo_dir + "/plan.json").c_str ()));
-    EXPECT_TRUE (case_review_population_load_csv (population.get (), agencies.get (), cases.get (),
-                                                  CASE_REVIEW_TEXT_ENCODING_AUTO, nullptr, error.out ()))
-        << error.message ();
-    Ref<CaseReviewSamplingPlan> plan (case_review_sampling_plan_new_from_file (plan_file.get (), nullptr, error.out ()));
-    EXPECT_NE (plan.get (), nullptr) << error.message ();
-    sample.ptr = case_review_sampling_plan_draw (plan.get (), population.get (), nullptr, error.out ());
-    EXPECT_NE (sample.get (), nullptr) << error.message ();
-    evaluation.ptr = case_review_evaluation_new (case_review_rubric_get_default (), sample.get (), population.get ());
-  }
+// The demo sample without sheets, loading some from a file.
+struct Review : DemoReview {
+  Review () : DemoReview (false) {}
 
   bool
   load_json (const std::string &file_path, Error &error)
@@ -132,7 +114,7 @@ demo_sheets_as_json (CaseReviewPopulation *population)
     bool rereview = false;
     std::vector<std::string> deductions, vetoes, not_applicable;
   };
-  std::ifstream in (demo_dir + "/score-sheets.csv", std::ios::binary);
+  std::ifstream in (demo_data_dir () + "/score-sheets.csv", std::ios::binary);
   std::string line;
   std::vector<Sheet> sheets;
   std::map<std::string, size_t> index;
@@ -287,7 +269,7 @@ TEST (ScoreSheetJson, DemoSheetsConvertedFromCsvGiveTheSameResults)
   TempDir dir;
   Error error;
 
-  ASSERT_TRUE (from_csv.load_csv (demo_dir + "/score-sheets.csv", error)) << error.message ();
+  ASSERT_TRUE (from_csv.load_csv (demo_data_dir () + "/score-sheets.csv", error)) << error.message ();
   std::string json_path = dir.write ("score-sheets.json", demo_sheets_as_json (from_json.population.get ()));
   ASSERT_TRUE (from_json.load_json (json_path, error)) << error.message ();
   EXPECT_EQ (from_json.n_sheets (), 679u);

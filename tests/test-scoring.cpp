@@ -14,7 +14,6 @@ namespace {
 
 using namespace test_support;
 
-const std::string demo_dir = std::string (CASE_REVIEW_SOURCE_DIR) + "/examples/data/luohu-2020";
 
 CaseReviewScoreSheet *
 penalty_sheet (const char *reviewer = "R01")
@@ -116,26 +115,9 @@ TEST (ScoreSheet, VetoesAndBadEntriesAreErrorsThatChangeNothing)
 
 namespace {
 
-struct Review {
-  Ref<CaseReviewPopulation> population { case_review_population_new () };
-  Ref<CaseReviewSample> sample;
-  Ref<CaseReviewEvaluation> evaluation;
-
-  Review ()
-  {
-    Error error;
-    GFile *agencies = g_file_new_for_path ((demo_dir + "/agencies.csv").c_str ());
-    GFile *cases = g_file_new_for_path ((demo_dir + "/cases.csv").c_str ());
-    GFile *plan_file = g_file_new_for_path ((demo_dir + "/plan.json").c_str ());
-    EXPECT_TRUE (case_review_population_load_csv (population.get (), agencies, cases, CASE_REVIEW_TEXT_ENCODING_AUTO,
-                                                  nullptr, error.out ()));
-    Ref<CaseReviewSamplingPlan> plan (case_review_sampling_plan_new_from_file (plan_file, nullptr, error.out ()));
-    sample.ptr = case_review_sampling_plan_draw (plan.get (), population.get (), nullptr, error.out ());
-    evaluation.ptr = case_review_evaluation_new (case_review_rubric_get_default (), sample.get (), population.get ());
-    g_object_unref (agencies);
-    g_object_unref (cases);
-    g_object_unref (plan_file);
-  }
+// The demo sample without sheets, and helpers to add some.
+struct Review : DemoReview {
+  Review () : DemoReview (false) {}
 
   // The sample's primary penalty files of one agency.
   std::vector<std::string>

@@ -75,7 +75,9 @@ struct DemoReview {
   Ref<CaseReviewSample> sample;
   Ref<CaseReviewEvaluation> evaluation;
 
-  DemoReview ()
+  // The demo's frame, plan and sample, and an evaluation with the demo's
+  // score sheets unless @with_demo_sheets is false.
+  explicit DemoReview (bool with_demo_sheets = true)
   {
     Error error;
     Ref<GFile> agencies (g_file_new_for_path ((demo_data_dir () + "/agencies.csv").c_str ()));
@@ -90,9 +92,12 @@ struct DemoReview {
     sample.ptr = case_review_sampling_plan_draw (plan.get (), population.get (), nullptr, error.out ());
     EXPECT_NE (sample.get (), nullptr) << error.message ();
     evaluation.ptr = case_review_evaluation_new (case_review_rubric_get_default (), sample.get (), population.get ());
-    EXPECT_TRUE (case_review_evaluation_load_sheets_csv (evaluation.get (), sheets.get (), CASE_REVIEW_TEXT_ENCODING_AUTO,
-                                                         nullptr, error.out ()))
-        << error.message ();
+    if (with_demo_sheets)
+      {
+        EXPECT_TRUE (case_review_evaluation_load_sheets_csv (evaluation.get (), sheets.get (),
+                                                             CASE_REVIEW_TEXT_ENCODING_AUTO, nullptr, error.out ()))
+            << error.message ();
+      }
   }
 };
 
