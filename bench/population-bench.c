@@ -19,29 +19,7 @@
 
 #include <libcasereview/casereview.h>
 
-/* The peak resident set size of this process in KiB. Linux carries
- * getrusage()'s ru_maxrss over exec(), so a child of a big parent starts from
- * the parent's figure; VmHWM in /proc/self/status is this program's own high
- * water mark. Use it where it exists, ru_maxrss otherwise. */
-static long
-peak_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  struct rusage usage;
-
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    {
-      const char *line = strstr (status, "\nVmHWM:");
-
-      if (line != NULL)
-        return strtol (line + strlen ("\nVmHWM:"), NULL, 10);
-    }
-
-  if (getrusage (RUSAGE_SELF, &usage) != 0)
-    return -1;
-
-  return usage.ru_maxrss;  /* KiB on Linux */
-}
+#include "bench-measure.h"
 
 int
 main (int    argc,
@@ -77,7 +55,7 @@ main (int    argc,
   agencies = g_file_new_for_commandline_arg (argv[1]);
   cases = g_file_new_for_commandline_arg (argv[2]);
   population = case_review_population_new ();
-  rss_before = peak_rss_kib ();
+  rss_before = bench_peak_rss_kib ();
 
   start = g_get_monotonic_time ();
   if (!case_review_population_load_csv (population, agencies, cases, encoding, NULL, &error))
@@ -86,11 +64,11 @@ main (int    argc,
       return EXIT_FAILURE;
     }
   loaded = g_get_monotonic_time ();
-  rss_after_load = peak_rss_kib ();
+  rss_after_load = bench_peak_rss_kib ();
 
   fingerprint = case_review_population_dup_fingerprint (population);
   fingerprinted = g_get_monotonic_time ();
-  rss_after_fingerprint = peak_rss_kib ();
+  rss_after_fingerprint = bench_peak_rss_kib ();
 
   printf ("{\"tool\": \"libcasereview %s\", \"rows\": %u, \"load_seconds\": %.6f, "
           "\"fingerprint_seconds\": %.6f, \"peak_rss_kib_before_load\": %ld, "

@@ -40,6 +40,8 @@
 
 #include <libcasereview/casereview.h>
 
+#include "bench-measure.h"
+
 static char *opt_seed = NULL;
 static int opt_sample_size = 350;
 static int opt_min_per_stratum = 5;
@@ -60,46 +62,6 @@ static GOptionEntry entries[] = {
     "Population size for the plan mode (10000000)", "N" },
   { NULL }
 };
-
-static double
-now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-/* CPU seconds (user + system) of this process: on a shared machine they
- * move less than wall-clock seconds when other work competes for cores. */
-static double
-cpu_now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-/* The peak resident set size of this process in KiB: VmHWM, which belongs
- * to this program alone (see bench/population-bench.c), else ru_maxrss. */
-static long
-peak_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  struct rusage usage;
-
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    {
-      const char *line = strstr (status, "\nVmHWM:");
-
-      if (line != NULL)
-        return strtol (line + strlen ("\nVmHWM:"), NULL, 10);
-    }
-  if (getrusage (RUSAGE_SELF, &usage) != 0)
-    return -1;
-  return usage.ru_maxrss;
-}
 
 static int
 compare_doubles (gconstpointer a,
@@ -176,11 +138,11 @@ load (const char  *agencies_path,
   g_autoptr(CaseReviewPopulation) population = case_review_population_new ();
   g_autoptr(GFile) agencies = g_file_new_for_commandline_arg (agencies_path);
   g_autoptr(GFile) cases = g_file_new_for_commandline_arg (cases_path);
-  double start = now ();
+  double start = bench_now ();
 
   if (!case_review_population_load_csv (population, agencies, cases, CASE_REVIEW_TEXT_ENCODING_AUTO, NULL, error))
     return NULL;
-  *out_seconds = now () - start;
+  *out_seconds = bench_now () - start;
   return g_steal_pointer (&population);
 }
 
@@ -191,13 +153,13 @@ draw (CaseReviewSamplingPlan *plan,
       double                 *out_cpu_seconds)
 {
   g_autoptr(GError) error = NULL;
-  double cpu_start = cpu_now ();
-  double start = now ();
+  double cpu_start = bench_cpu_now ();
+  double start = bench_now ();
   CaseReviewSample *sample = case_review_sampling_plan_draw (plan, population, NULL, &error);
 
-  *out_seconds = now () - start;
+  *out_seconds = bench_now () - start;
   if (out_cpu_seconds != NULL)
-    *out_cpu_seconds = cpu_now () - cpu_start;
+    *out_cpu_seconds = bench_cpu_now () - cpu_start;
   if (sample == NULL)
     g_error ("draw: %s", error->message);
   return sample;
@@ -272,23 +234,23 @@ run_end_to_end (const char *agencies_path,
   if (!case_review_sampling_plan_validate (plan, &error))
     g_error ("plan: %s", error->message);
 
-  rss_before = peak_rss_kib ();
-  cpu_start = cpu_now ();
-  start = now ();
+  rss_before = bench_peak_rss_kib ();
+  cpu_start = bench_cpu_now ();
+  start = bench_now ();
   population = load (agencies_path, cases_path, &load_seconds, &error);
   if (population == NULL)
     {
       fprintf (stderr, "sampling-bench: %s\n", error->message);
       return EXIT_FAILURE;
     }
-  rss_after_load = peak_rss_kib ();
-  fingerprint_start = now ();
+  rss_after_load = bench_peak_rss_kib ();
+  fingerprint_start = bench_now ();
   fingerprint = case_review_population_dup_fingerprint (population);
-  fingerprint_seconds = now () - fingerprint_start;
-  rss_after_fingerprint = peak_rss_kib ();
+  fingerprint_seconds = bench_now () - fingerprint_start;
+  rss_after_fingerprint = bench_peak_rss_kib ();
   sample = draw (plan, population, &draw_seconds, NULL);
-  total = now () - start;
-  total_cpu = cpu_now () - cpu_start;
+  total = bench_now () - start;
+  total_cpu = bench_cpu_now () - cpu_start;
 
   digest = sample_digest (sample, &n_primary, &n_reserves);
   allocation = allocation_json (sample);
@@ -300,7 +262,7 @@ run_end_to_end (const char *agencies_path,
           "\"sample_digest\": \"%s\", \"allocation\": %s}\n",
           case_review_get_version (), case_review_population_get_n_cases (population), load_seconds,
           fingerprint_seconds, draw_seconds, total, total_cpu, rss_before, rss_after_load, rss_after_fingerprint,
-          peak_rss_kib (), n_primary, n_reserves,
+          bench_peak_rss_kib (), n_primary, n_reserves,
           g_list_model_get_n_items (case_review_sample_get_strata (sample)), fingerprint, digest, allocation);
   return EXIT_SUCCESS;
 }
@@ -383,9 +345,9 @@ run_draw (const char *agencies_path,
 
       /* The fingerprint alone. */
       forget_fingerprint (population, serial++);
-      start = now ();
+      start = bench_now ();
       fingerprint = case_review_population_dup_fingerprint (population);
-      seconds = now () - start;
+      seconds = bench_now () - start;
       g_array_append_val (fingerprints, seconds);
     }
 
@@ -399,7 +361,7 @@ run_draw (const char *agencies_path,
   append_times (json, "fingerprint", fingerprints, NULL);
   g_string_append_printf (json, ", \"n_primary\": %u, \"n_reserves\": %u, \"sample_digest\": \"%s\", "
                           "\"consistent\": %s, \"peak_rss_kib\": %ld, \"allocation\": %s}",
-                          n_primary, n_reserves, reference, consistent ? "true" : "false", peak_rss_kib (),
+                          n_primary, n_reserves, reference, consistent ? "true" : "false", bench_peak_rss_kib (),
                           allocation);
   puts (json->str);
   return EXIT_SUCCESS;
@@ -430,13 +392,13 @@ static int
 run_plan (void)
 {
   PlanCall call = { (guint64) opt_population_size, 0, 0 };
-  double start = now (), first_seconds, best_seconds = INFINITY;
+  double start = bench_now (), first_seconds, best_seconds = INFINITY;
   long calls_total = 0;
 
   if (opt_population_size < 1)
     g_error ("--population-size must be at least 1");
   plan_once (&call);
-  first_seconds = now () - start;
+  first_seconds = bench_now () - start;
 
   /* Best of 5 rounds, each repeating the call for at least 20 ms. */
   for (int round = 0; round < 5; round++)
@@ -444,12 +406,12 @@ run_plan (void)
       double elapsed;
       long calls = 0;
 
-      start = now ();
+      start = bench_now ();
       do
         {
           plan_once (&call);
           calls++;
-          elapsed = now () - start;
+          elapsed = bench_now () - start;
         }
       while (elapsed < 0.02);
       best_seconds = MIN (best_seconds, elapsed / (double) calls);

@@ -53,52 +53,14 @@
 
 #include <libcasereview/casereview.h>
 
+#include "bench-measure.h"
+
 static int opt_repeat = 3;
 
 static GOptionEntry entries[] = {
   { "repeat", 0, 0, G_OPTION_ARG_INT, &opt_repeat, "Repetitions of the aggregation (3)", "N" },
   { NULL }
 };
-
-static double
-now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-/* CPU seconds of this process: on a shared machine they move less than
- * wall-clock seconds when other work competes for the cores. */
-static double
-cpu_now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-/* The peak resident set size of this process in KiB: VmHWM, which belongs
- * to this program alone (see bench/population-bench.c), else ru_maxrss. */
-static long
-peak_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  struct rusage usage;
-
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    {
-      const char *line = strstr (status, "\nVmHWM:");
-
-      if (line != NULL)
-        return strtol (line + strlen ("\nVmHWM:"), NULL, 10);
-    }
-  if (getrusage (RUSAGE_SELF, &usage) != 0)
-    return -1;
-  return usage.ru_maxrss;
-}
 
 typedef struct
 {
@@ -112,16 +74,16 @@ static void
 phase_begin (Phase *phase, const char *name)
 {
   phase->name = name;
-  phase->cpu = cpu_now ();
-  phase->wall = now ();
+  phase->cpu = bench_cpu_now ();
+  phase->wall = bench_now ();
 }
 
 static void
 phase_end (Phase *phase)
 {
-  phase->wall = now () - phase->wall;
-  phase->cpu = cpu_now () - phase->cpu;
-  phase->peak_rss_kib = peak_rss_kib ();
+  phase->wall = bench_now () - phase->wall;
+  phase->cpu = bench_cpu_now () - phase->cpu;
+  phase->peak_rss_kib = bench_peak_rss_kib ();
 }
 
 static int
@@ -310,7 +272,7 @@ main (int    argc,
   agencies = g_file_new_for_commandline_arg (argv[1]);
   cases = g_file_new_for_commandline_arg (argv[2]);
   sheets = g_file_new_for_commandline_arg (argv[3]);
-  rss_before = peak_rss_kib ();
+  rss_before = bench_peak_rss_kib ();
 
   phase_begin (&frame, "frame");
   population = case_review_population_new ();
@@ -358,20 +320,20 @@ main (int    argc,
       double wall, cpu;
 
       g_clear_object (&case_results);
-      cpu = cpu_now ();
-      wall = now ();
+      cpu = bench_cpu_now ();
+      wall = bench_now ();
       case_results = case_review_evaluation_dup_case_results (evaluation);
-      wall = now () - wall;
-      cpu = cpu_now () - cpu;
+      wall = bench_now () - wall;
+      cpu = bench_cpu_now () - cpu;
       g_array_append_val (case_wall, wall);
       g_array_append_val (case_cpu, cpu);
 
       g_clear_object (&agency_results);
-      cpu = cpu_now ();
-      wall = now ();
+      cpu = bench_cpu_now ();
+      wall = bench_now ();
       agency_results = case_review_evaluation_dup_agency_results (evaluation);
-      wall = now () - wall;
-      cpu = cpu_now () - cpu;
+      wall = bench_now () - wall;
+      cpu = bench_cpu_now () - cpu;
       g_array_append_val (agency_wall, wall);
       g_array_append_val (agency_cpu, cpu);
     }
@@ -391,7 +353,7 @@ main (int    argc,
   append_times (json, "agency_results", agency_wall, agency_cpu);
   append_case_checksums (json, case_results);
   append_agency_checksums (json, agency_results);
-  g_string_append_printf (json, ", \"peak_rss_kib\": %ld}", peak_rss_kib ());
+  g_string_append_printf (json, ", \"peak_rss_kib\": %ld}", bench_peak_rss_kib ());
   puts (json->str);
 
   return EXIT_SUCCESS;

@@ -20,18 +20,11 @@
 
 #include <libcasereview/casereview.h>
 
+#include "bench-measure.h"
+
 #ifndef CASE_REVIEW_BENCH_AICPA_TABLE
 # define CASE_REVIEW_BENCH_AICPA_TABLE "tests/data/aicpa-table-a1-sample-sizes-5pct-risk.csv"
 #endif
-
-static double
-now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
 
 typedef void (*Work) (gpointer data);
 
@@ -44,14 +37,14 @@ time_per_call (Work     work,
 
   for (int round = 0; round < 5; round++)
     {
-      double start = now (), elapsed;
+      double start = bench_now (), elapsed;
       long calls = 0;
 
       do
         {
           work (data);
           calls++;
-          elapsed = now () - start;
+          elapsed = bench_now () - start;
         }
       while (elapsed < 0.02);
       best = MIN (best, elapsed / (double) calls);
