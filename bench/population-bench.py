@@ -32,10 +32,11 @@ hand in docs/benchmarks.md.
 import argparse
 import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
+
+from bench_support import machine_description
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(HERE)
@@ -187,19 +188,6 @@ def measure(tool, bench_exe, agencies, cases, repeat):
         "peak_rss_after_load_mb": (max(r["peak_rss_kib_after_load"] for r in runs) * KIB_IN_MB
                                    if "peak_rss_kib_after_load" in best else None),
     }
-
-
-def machine_description():
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
 
 
 def default_bench_exe():

@@ -43,12 +43,11 @@ docs/benchmarks.md.
 import argparse
 import hashlib
 import importlib.util
-import json
 import os
 import subprocess
 import sys
-import tempfile
-import time
+
+from bench_support import loadavg, machine_description, run_measured, table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(HERE)
@@ -211,30 +210,6 @@ def numeric_seed(seed):
     return int.from_bytes(hashlib.sha256(seed.encode()).digest()[:4], "big") >> 1
 
 
-def run_measured(command, timeout=None):
-    """Runs command in a fresh process; returns its JSON report with the
-    process's wall and CPU seconds added."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-    if returncode != 0:
-        fail(f"{' '.join(command[:3])}… exited with {returncode}:\n{stderr}")
-    lines = [line for line in stdout.strip().splitlines() if line.startswith("{")]
-    if not lines:
-        fail(f"{' '.join(command[:3])}… printed no report:\n{stdout}\n{stderr}")
-    report = json.loads(lines[-1])
-    report["process_seconds"] = wall
-    report["process_cpu_seconds"] = usage.ru_utime + usage.ru_stime
-    report.setdefault("peak_rss_kib", usage.ru_maxrss)
-    return report
-
-
 def tool_command(tool, mode, args, agencies, cases):
     seed = numeric_seed(args.seed)
     repeat = args.draw_repeat if mode == "draw" else 1
@@ -256,7 +231,7 @@ def tool_command(tool, mode, args, agencies, cases):
 def end_to_end(tool, args, agencies, cases):
     runs = []
     for i in range(args.repeat):
-        runs.append(run_measured(tool_command(tool, "end-to-end", args, agencies, cases)))
+        runs.append(run_measured(tool_command(tool, "end-to-end", args, agencies, cases), fail))
         r = runs[-1]
         print(f"  end to end, {tool} run {i + 1}: {r['total_seconds']:.2f} s in process, "
               f"{r['process_seconds']:.2f} s process, {r['peak_rss_kib'] * KIB_IN_MB:.0f} MB peak",
@@ -271,7 +246,7 @@ def end_to_end(tool, args, agencies, cases):
 
 
 def draw_alone(tool, args, agencies, cases):
-    report = run_measured(tool_command(tool, "draw", args, agencies, cases))
+    report = run_measured(tool_command(tool, "draw", args, agencies, cases), fail)
     report["key"] = tool
     print(f"  draw alone, {tool}: done in {report['process_seconds']:.1f} s", file=sys.stderr, flush=True)
     return report
@@ -280,12 +255,6 @@ def draw_alone(tool, args, agencies, cases):
 def secs(x):
     """Seconds with three significant digits (small draws stay readable)."""
     return f"{x:.3g}" if x < 100 else f"{x:.0f}"
-
-
-def table(header, lines):
-    widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
-    for row in [header, *lines]:
-        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
 
 
 def check_allocations(reports, what):
@@ -300,14 +269,6 @@ def check_allocations(reports, what):
                  f"  {r['allocation']}\n  {reference['allocation']}")
     print(f"allocations ({what}): every tool allocates exactly as libcasereview "
           f"({sum(reference['allocation'].values())} over {len(reference['allocation'])} strata)")
-
-
-def loadavg():
-    try:
-        with open("/proc/loadavg", encoding="utf-8") as f:
-            return " ".join(f.read().split()[:3])
-    except OSError:
-        return "?"
 
 
 def print_end_to_end(results, rows):
@@ -459,13 +420,13 @@ def main():
     with open(cases, "rb") as f:   # every tool starts from the page cache
         while f.read(1 << 24):
             pass
-    machine = population_bench.machine_description()
+    machine = machine_description()
     print(f"sampling-bench: {args.rows:,} rows, {cases} {size_mb:.1f} MB; {machine}; load average {loadavg()}",
           file=sys.stderr, flush=True)
 
     e2e = [end_to_end(tool, args, agencies, cases) for tool in tools] if "end-to-end" not in skip else []
     draws = [draw_alone(tool, args, agencies, cases) for tool in tools] if "draw" not in skip else []
-    plan = run_measured([args.bench_exe, "plan", "--population-size", "10000000"]) if "plan" not in skip else None
+    plan = run_measured([args.bench_exe, "plan", "--population-size", "10000000"], fail) if "plan" not in skip else None
 
     print()
     print(f"bench/sampling: {args.rows:,} rows (cases.csv {size_mb:.1f} MB), 32 agencies as strata, "

@@ -60,13 +60,13 @@ import argparse
 import hashlib
 import json
 import os
-import platform
 import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
+
+from bench_support import loadavg, machine_description, run_measured, table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(HERE)
@@ -437,30 +437,6 @@ def ensure_data(data_dir, files):
     return [os.path.join(directory, name) for name in ("agencies.csv", "cases.csv", "score-sheets.csv")], stamp
 
 
-def run_measured(command):
-    """Runs command in a fresh process; returns its JSON report with the
-    process's wall and CPU seconds added."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-    if returncode != 0:
-        fail(f"{' '.join(command[:3])}… exited with {returncode}:\n{stderr}")
-    lines = [line for line in stdout.strip().splitlines() if line.startswith("{")]
-    if not lines:
-        fail(f"{' '.join(command[:3])}… printed no report:\n{stdout}\n{stderr}")
-    report = json.loads(lines[-1])
-    report["process_seconds"] = wall
-    report["process_cpu_seconds"] = usage.ru_utime + usage.ru_stime
-    report.setdefault("peak_rss_kib", usage.ru_maxrss)
-    return report
-
-
 def aggregate_seconds(r, cpu=False):
     """The aggregation figure compared: for the library its first (cold)
     call, which scores every sheet; pandas caches nothing, so its best."""
@@ -476,7 +452,7 @@ def measure(tool, args, paths):
                    "--aggregate-repeat", str(args.aggregate_repeat), *paths]
     runs = []
     for i in range(args.repeat):
-        runs.append(run_measured(command))
+        runs.append(run_measured(command, fail))
         r = runs[-1]
         print(f"  {tool} run {i + 1}: load {r['load_seconds']:.2f} s, "
               f"agency results {aggregate_seconds(r):.2f} s, process {r['process_seconds']:.1f} s, "
@@ -497,35 +473,8 @@ def measure(tool, args, paths):
     return best
 
 
-def machine_description():
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
-
-
-def loadavg():
-    try:
-        with open("/proc/loadavg", encoding="utf-8") as f:
-            return " ".join(f.read().split()[:3])
-    except OSError:
-        return "?"
-
-
 def secs(x):
     return f"{x:.3g}" if x < 100 else f"{x:.0f}"
-
-
-def table(header, lines):
-    widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
-    for row in [header, *lines]:
-        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
 
 
 def print_results(results, stamp, size_mb):
