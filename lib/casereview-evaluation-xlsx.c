@@ -94,6 +94,20 @@ write_sheet (lxw_workbook  *workbook,
   return error;
 }
 
+/* The workbook's creation time: SOURCE_DATE_EPOCH when it is set (the
+ * reproducible-builds.org convention), which makes the file the same bytes
+ * for the same results; 0, which libxlsxwriter takes as now, otherwise. */
+static time_t
+creation_time (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 1, G_MAXINT32, &seconds, NULL))
+    return (time_t) seconds;
+  return 0;
+}
+
 /* Writes the workbook to @path; LXW_NO_ERROR or the first error met. */
 static lxw_error
 write_workbook (CaseReviewEvaluation *self,
@@ -101,7 +115,9 @@ write_workbook (CaseReviewEvaluation *self,
                 char                 *tmpdir)
 {
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = tmpdir, .use_zip64 = LXW_FALSE };
-  lxw_doc_properties properties = { .title = (char *) AGENCY_SHEET_NAME, .comments = (char *) "libcasereview" };
+  lxw_doc_properties properties = {
+    .title = (char *) AGENCY_SHEET_NAME, .comments = (char *) "libcasereview", .created = creation_time (),
+  };
   g_autoptr(ResultTable) agencies = result_table_new_agencies (self);
   g_autoptr(ResultTable) cases = result_table_new_cases (self);
   lxw_workbook *workbook = workbook_new_opt (path, &options);
@@ -144,6 +160,11 @@ write_workbook (CaseReviewEvaluation *self,
  * [method@CaseReview.Evaluation.write_case_results_csv]; counts, scores and
  * rates are numeric cells formatted `0`, `0.00` and `0.0%`; the header row
  * is bold, frozen and filterable. The file is replaced atomically.
+ *
+ * The workbook records when it was created. With the environment variable
+ * `SOURCE_DATE_EPOCH` set to a number of seconds since 1970 (the
+ * reproducible-builds.org convention) that time is used instead of the
+ * current one, and the same results give a byte-identical file.
  *
  * Returns: %TRUE on success; %FALSE with %CASE_REVIEW_ERROR_FAILED, naming
  *   @file, when the workbook cannot be made, or the `G_IO_ERROR` of writing

@@ -234,6 +234,30 @@ TEST (ResultsExport, WorkbookIsWrittenAndReplaced)
   EXPECT_EQ (bytes.rfind ("PK\x03\x04", 0), 0u) << "a zip container";
 }
 
+// With SOURCE_DATE_EPOCH the workbook is the same bytes for the same
+// results; the time changes the bytes, so it is really written.
+TEST (ResultsExport, WorkbookIsReproducibleUnderSourceDateEpoch)
+{
+  DemoReview review;
+  TempDir dir;
+  Error error;
+  Ref<GFile> first (dir.file ("first.xlsx")), second (dir.file ("second.xlsx")), later (dir.file ("later.xlsx"));
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1609459200", TRUE);   // 2021-01-01T00:00:00Z
+  ASSERT_TRUE (case_review_evaluation_write_xlsx (review.evaluation.get (), first.get (), nullptr, error.out ()))
+      << error.message ();
+  g_usleep (1100 * 1000);   // a later second, which would show in a timestamp
+  ASSERT_TRUE (case_review_evaluation_write_xlsx (review.evaluation.get (), second.get (), nullptr, error.out ()))
+      << error.message ();
+  g_setenv ("SOURCE_DATE_EPOCH", "1640995200", TRUE);   // 2022-01-01T00:00:00Z
+  ASSERT_TRUE (case_review_evaluation_write_xlsx (review.evaluation.get (), later.get (), nullptr, error.out ()))
+      << error.message ();
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+
+  EXPECT_TRUE (dir.read ("first.xlsx") == dir.read ("second.xlsx"));
+  EXPECT_FALSE (dir.read ("first.xlsx") == dir.read ("later.xlsx"));
+}
+
 TEST (ResultsExport, UnwritablePathsGiveErrors)
 {
   DemoReview review;
