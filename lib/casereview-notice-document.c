@@ -279,6 +279,9 @@ case_review_notice_document_new (CaseReviewNotice *notice)
   document->title = g_strdup (case_review_notice_get_title (notice));
   document->number = g_strdup (case_review_notice_get_number (notice) != NULL ? case_review_notice_get_number (notice)
                                : english ? "(draft, not numbered)" : "（草稿，未编号）");
+  /* A printed draft must not pass for an issued notice. */
+  document->draft_mark = case_review_notice_get_number (notice) != NULL ? NULL
+                         : g_strdup (english ? "DRAFT" : "草稿");
   document->addressee = english ? g_strdup_printf ("To: %s", case_review_notice_get_agency_name (notice))
                                 : g_strdup_printf ("%s：", case_review_notice_get_agency_name (notice));
 
@@ -325,6 +328,7 @@ case_review_notice_document_free (CaseReviewNoticeDocument *document)
   g_free (document->issuer);
   g_free (document->title);
   g_free (document->number);
+  g_free (document->draft_mark);
   g_free (document->addressee);
   g_ptr_array_unref (document->opening);
   g_free (document->problems_heading);

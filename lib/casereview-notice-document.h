@@ -35,6 +35,7 @@ typedef struct
   char *issuer;            /* red masthead: 深圳市罗湖区司法局 */
   char *title;             /* 责令整改通知书 */
   char *number;            /* 罗司〔2020〕12号, or 草稿 for a draft */
+  char *draft_mark;        /* 草稿 / DRAFT across every page of a draft; NULL once numbered */
   char *addressee;         /* 罗湖区城市管理和综合执法局： */
   GPtrArray *opening;      /* paragraphs before the problem table: basis, review summary */
   char *problems_heading;  /* 一、存在的问题 */

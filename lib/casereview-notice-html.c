@@ -32,6 +32,11 @@ static const char stylesheet[] =
   " \"Noto Serif CJK SC\", serif; font-size: 22pt; line-height: 1.5; font-weight: bold; text-align: center; }\n"
   ".number { margin: 0 0 6mm; text-align: right; }\n"
   ".number.draft { color: #666; }\n"
+  /* A draft's mark, pale and diagonal over the notice, on screen and paper. */
+  ".notice { position: relative; }\n"
+  ".draft-mark { position: absolute; top: 30%; left: 50%; margin: 0; transform: translate(-50%, -50%) rotate(-45deg);"
+  " font-family: \"SimHei\", \"黑体\", \"Noto Sans CJK SC\", sans-serif; font-size: 120pt; font-weight: bold;"
+  " line-height: 1; white-space: nowrap; color: rgba(0, 0, 0, .1); pointer-events: none; user-select: none; }\n"
   ".notice p { margin: 0; }\n"
   ".notice .body { text-indent: 2em; text-align: justify; }\n"
   ".notice:lang(en) .body { text-indent: 0; margin-bottom: .5em; }\n"
@@ -261,6 +266,8 @@ append_notice (GString                        *out,
   append_element (out, "h1", "title", document->title, FALSE);
   append_element (out, "p", draft ? "number draft" : "number", document->number, FALSE);
   g_string_append (out, "</header>\n");
+  if (document->draft_mark != NULL)
+    append_element (out, "p", "draft-mark", document->draft_mark, FALSE);
 
   append_element (out, "p", "addressee", document->addressee, FALSE);
   for (guint i = 0; i < document->opening->len; i++)

@@ -49,6 +49,7 @@
 #define BODY_SIZE 14.0
 #define TABLE_SIZE 10.5
 #define FOOTER_SIZE 14.0
+#define DRAFT_MARK_SIZE 150.0
 /* Noto CJK's line height is 1.45 em; official documents set body text
  * about 1.85 em apart (22 lines of 28 characters in GB/T 9704). */
 #define BODY_LINE (BODY_SIZE * 1.88)
@@ -92,6 +93,7 @@ static const TextStyle body_style = { SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, PAN
 static const TextStyle heading_style = { SANS, BODY_SIZE, PANGO_WEIGHT_BOLD, PANGO_ALIGN_LEFT, FALSE, 1.3 };
 static const TextStyle plain_style = { SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, FALSE, 1.3 };
 static const TextStyle footer_style = { SERIF, FOOTER_SIZE, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_CENTER, FALSE, 0 };
+static const TextStyle draft_mark_style = { SANS, DRAFT_MARK_SIZE, PANGO_WEIGHT_BOLD, PANGO_ALIGN_CENTER, FALSE, 0 };
 static const TextStyle header_cell_style = { SANS, TABLE_SIZE, PANGO_WEIGHT_BOLD, PANGO_ALIGN_CENTER, FALSE, 0 };
 static const TextStyle group_cell_style = { SERIF, TABLE_SIZE, PANGO_WEIGHT_BOLD, PANGO_ALIGN_LEFT, FALSE, 0 };
 static const TextStyle cell_style = { SERIF, TABLE_SIZE, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, FALSE, 0 };
@@ -339,6 +341,24 @@ begin_page (Pdf     *pdf,
   return TRUE;
 }
 
+/* A draft's mark, large, pale and diagonal across the middle of the page,
+ * over the text so that no table fill hides it. */
+static void
+draw_draft_mark (Pdf *pdf)
+{
+  g_autoptr(Block) mark = block_new (pdf, pdf->document->draft_mark, &draft_mark_style, DRAFT_MARK_SIZE, -1, 0);
+  PangoRectangle ink;
+
+  pango_layout_get_pixel_extents (mark->layout, &ink, NULL);
+  cairo_save (pdf->cr);
+  cairo_translate (pdf->cr, PAGE_WIDTH / 2, PAGE_HEIGHT / 2);
+  cairo_rotate (pdf->cr, -G_PI / 4);
+  cairo_set_source_rgba (pdf->cr, 0.5, 0.5, 0.5, 0.3);
+  cairo_move_to (pdf->cr, -(ink.x + ink.width / 2.0), -(ink.y + ink.height / 2.0));
+  pango_cairo_show_layout (pdf->cr, mark->layout);
+  cairo_restore (pdf->cr);
+}
+
 /* The page number sits 7 mm under the type area (GB/T 9704, 7.5). */
 static void
 end_page (Pdf *pdf)
@@ -348,6 +368,8 @@ end_page (Pdf *pdf)
 
   set_colour (pdf->cr, BLACK);
   block_draw (pdf, footer, TEXT_LEFT, TEXT_BOTTOM + 7 * MM, 0, footer->n_lines);
+  if (pdf->document->draft_mark != NULL)
+    draw_draft_mark (pdf);
   cairo_show_page (pdf->cr);
 }
 

@@ -936,8 +936,9 @@ case_review_notice_render (CaseReviewNotice        *self,
  * Writes the notice as an A4 PDF laid out in the spirit of GB/T 9704 (red
  * masthead, number, addressee, body, a problem table that continues across
  * pages with its header repeated, deadline, signature block, page numbers),
- * with its CJK fonts embedded. The file is replaced only when the whole
- * document was written.
+ * with its CJK fonts embedded. A draft carries a pale diagonal 草稿 (DRAFT)
+ * across every page. The file is replaced only when the whole document was
+ * written.
  *
  * Returns: %TRUE on success
  *

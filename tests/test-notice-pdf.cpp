@@ -473,12 +473,24 @@ TEST (NoticePdf, DraftsAndEnglishNoticesRender)
   std::string text = squeeze (pdf_text (dir.file ("draft.pdf"), "-raw"));
   EXPECT_TRUE (contains (text, "草稿")) << text.substr (0, 300);
   EXPECT_FALSE (contains (text, "罗司〔2020〕"));
+  // The draft mark crosses every page, not only the first with its number.
+  auto draft_pages = pages_of (pdf_text (dir.file ("draft.pdf"), "-raw"));
+  ASSERT_GE (draft_pages.size (), 2u);
+  for (size_t p = 0; p < draft_pages.size (); p++)
+    EXPECT_TRUE (contains (squeeze (draft_pages[p]), "草稿")) << "page " << p + 1;
+
+  // Issued, the same notice carries no mark.
+  issue_all (draft_book.get ());
+  write_pdf (draft, dir.file ("issued.pdf"));
+  for (const auto &page : pages_of (pdf_text (dir.file ("issued.pdf"), "-raw")))
+    EXPECT_FALSE (contains (squeeze (page), "草稿"));
 
   Ref<CaseReviewNoticeBook> english (fixture_notice_book (CASE_REVIEW_NOTICE_LANGUAGE_EN));
   issue_all (english.get ());
   CaseReviewNotice *notice = notice_at (english.get (), 0);
   write_pdf (notice, dir.file ("english.pdf"));
   std::string layout = pdf_text (dir.file ("english.pdf"), "-layout");
+  EXPECT_FALSE (contains (layout, "DRAFT"));
   EXPECT_TRUE (contains (layout, case_review_notice_get_title (notice))) << layout.substr (0, 1500);
   EXPECT_TRUE (contains (layout, "罗司〔2020〕1号"));
   EXPECT_TRUE (contains (squeeze (layout), squeeze (case_review_notice_get_agency_name (notice))));

@@ -395,11 +395,20 @@ TEST (NoticeRender, DraftsShowTheDraftMarkerInsteadOfANumber)
     }
   std::string html = render (notice, CASE_REVIEW_NOTICE_FORMAT_HTML);
   EXPECT_NE (html.find ("<p class=\"number draft\">"), std::string::npos);
+  EXPECT_NE (html.find ("<p class=\"draft-mark\">草稿</p>"), std::string::npos);
   EXPECT_EQ (check_html_nesting (html), "");
+
+  // Issued, the notice has its number and no draft mark.
+  issue_all (book.get ());
+  std::string issued = render (notice, CASE_REVIEW_NOTICE_FORMAT_HTML);
+  EXPECT_EQ (issued.find ("<p class=\"draft-mark\">"), std::string::npos);
+  EXPECT_EQ (issued.find ("<p class=\"number draft\">"), std::string::npos);
 
   Ref<CaseReviewNoticeBook> english (fixture_notice_book (CASE_REVIEW_NOTICE_LANGUAGE_EN));
   std::string text = render (notice_at (english.get (), 0), CASE_REVIEW_NOTICE_FORMAT_TEXT);
   EXPECT_NE (text.find ("draft"), std::string::npos);
+  EXPECT_NE (render (notice_at (english.get (), 0), CASE_REVIEW_NOTICE_FORMAT_HTML).find ("<p class=\"draft-mark\">DRAFT</p>"),
+             std::string::npos);
   EXPECT_EQ (text.find ("罗司〔"), std::string::npos);
 }
 
