@@ -12,6 +12,7 @@
 #include "casereview-channel-io.h"
 #include "casereview-channel-private.h"
 #include "casereview-csv-table.h"
+#include "casereview-csv-writer.h"
 #include "casereview-datetime-parsers.h"
 #include "casereview-population-io.h"
 #include "casereview-value-parsers.h"
@@ -430,24 +431,7 @@ channel_io_append_csv_field (GString    *out,
                              const char *text,
                              gboolean    last)
 {
-  if (text != NULL)
-    {
-      gsize len = strlen (text);
-
-      if (strpbrk (text, ",\"\r\n") == NULL && (len == 0 || (text[0] != ' ' && text[len - 1] != ' ')))
-        g_string_append_len (out, text, (gssize) len);
-      else
-        {
-          g_string_append_c (out, '"');
-          for (const char *p = text; *p != '\0'; p++)
-            {
-              if (*p == '"')
-                g_string_append_c (out, '"');
-              g_string_append_c (out, *p);
-            }
-          g_string_append_c (out, '"');
-        }
-    }
+  csv_append_field (out, text);
   g_string_append (out, last ? "\r\n" : ",");
 }
 

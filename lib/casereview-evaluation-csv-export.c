@@ -6,30 +6,9 @@
  */
 #include "config.h"
 
-#include <string.h>
-
+#include "casereview-csv-writer.h"
 #include "casereview-evaluation.h"
 #include "casereview-result-table.h"
-
-/* One RFC 4180 field, quoted only when it must be. */
-static void
-append_field (GString    *out,
-              const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL && text[0] != ' ' && (text[0] == '\0' || text[strlen (text) - 1] != ' '))
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
 
 static gboolean
 write_table (ResultTable   *table,
@@ -44,7 +23,7 @@ write_table (ResultTable   *table,
     {
       if (c > 0)
         g_string_append_c (out, ',');
-      append_field (out, table->columns[c].header);
+      csv_append_field (out, table->columns[c].header);
     }
   g_string_append (out, "\r\n");
 
@@ -56,7 +35,7 @@ write_table (ResultTable   *table,
 
           if (c > 0)
             g_string_append_c (out, ',');
-          append_field (out, text);
+          csv_append_field (out, text);
         }
       g_string_append (out, "\r\n");
     }

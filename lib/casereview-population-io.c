@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "casereview-csv-writer.h"
 #include "casereview-population-io.h"
 #include "casereview-value-parsers.h"
 
@@ -109,33 +110,6 @@ writer_close (Writer    *writer,
   return ok;
 }
 
-static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  gsize len;
-
-  if (text == NULL)
-    return;
-
-  len = strlen (text);
-  if (strpbrk (text, ",\"\r\n") == NULL &&
-      (len == 0 || (text[0] != ' ' && text[len - 1] != ' ')))
-    {
-      g_string_append_len (out, text, len);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 gboolean
 population_write_agencies_csv (CaseStore     *store,
                                GFile         *file,
@@ -156,11 +130,11 @@ population_write_agencies_csv (CaseStore     *store,
     {
       CaseReviewAgency *agency = case_store_get_agency (store, i);
 
-      append_csv_field (writer.buffer, case_review_agency_get_id (agency));
+      csv_append_field (writer.buffer, case_review_agency_get_id (agency));
       g_string_append_c (writer.buffer, ',');
-      append_csv_field (writer.buffer, case_review_agency_get_name (agency));
+      csv_append_field (writer.buffer, case_review_agency_get_name (agency));
       g_string_append_c (writer.buffer, ',');
-      append_csv_field (writer.buffer, case_review_agency_get_short_name (agency));
+      csv_append_field (writer.buffer, case_review_agency_get_short_name (agency));
       g_string_append_c (writer.buffer, ',');
       g_string_append (writer.buffer, case_review_agency_category_get_name (case_review_agency_get_category (agency)));
       g_string_append (writer.buffer, "\r\n");
@@ -201,9 +175,9 @@ population_write_cases_csv (CaseStore     *store,
       g_autofree char *date = case_review_format_date (row->closed_on);
       g_autofree char *joined_flags = g_strjoinv (";", (char **) flags);
 
-      append_csv_field (writer.buffer, row->id);
+      csv_append_field (writer.buffer, row->id);
       g_string_append_c (writer.buffer, ',');
-      append_csv_field (writer.buffer, case_review_agency_get_id (case_store_get_agency (store, row->agency)));
+      csv_append_field (writer.buffer, case_review_agency_get_id (case_store_get_agency (store, row->agency)));
       g_string_append_printf (writer.buffer, ",%s,%s,", case_review_enforcement_kind_get_name (row->kind), date);
       if (row->amount != CASE_STORE_NO_AMOUNT)
         {
@@ -211,9 +185,9 @@ population_write_cases_csv (CaseStore     *store,
           g_string_append (writer.buffer, amount);
         }
       g_string_append_c (writer.buffer, ',');
-      append_csv_field (writer.buffer, joined_flags);
+      csv_append_field (writer.buffer, joined_flags);
       g_string_append_c (writer.buffer, ',');
-      append_csv_field (writer.buffer, row->title);
+      csv_append_field (writer.buffer, row->title);
       if (any_weight)
         {
           g_string_append_c (writer.buffer, ',');
