@@ -19,7 +19,11 @@ extern "C" {
 #include <libcasereview/casereview.h>
 }
 
+#include "test-support.h"
+
 namespace {
+
+using test_support::TempDir;
 
 const std::string demo_dir = std::string (CASE_REVIEW_SOURCE_DIR) + "/examples/data/luohu-2020";
 const char *const demo_seed = "罗湖区2020年投诉渠道畅通性检查";
@@ -49,29 +53,6 @@ take (char *s)
   g_free (s);
   return out;
 }
-
-struct TempDir {
-  std::string path;
-  TempDir () { path = take (g_dir_make_tmp ("casereview-channels-XXXXXX", nullptr)); }
-  ~TempDir ()
-  {
-    GDir *dir = g_dir_open (path.c_str (), 0, nullptr);
-    const char *name;
-    while (dir != nullptr && (name = g_dir_read_name (dir)) != nullptr)
-      g_remove ((path + "/" + name).c_str ());
-    if (dir != nullptr)
-      g_dir_close (dir);
-    g_rmdir (path.c_str ());
-  }
-  std::string write (const std::string &name, const std::string &content) const
-  {
-    std::string file = path + "/" + name;
-    std::ofstream out (file, std::ios::binary);
-    out << content;
-    return file;
-  }
-  std::string operator/ (const std::string &name) const { return path + "/" + name; }
-};
 
 GFile *
 file_at (const std::string &path)

@@ -18,7 +18,11 @@ extern "C" {
 #include <libcasereview/casereview.h>
 }
 
+#include "test-support.h"
+
 namespace {
+
+using test_support::TempDir;
 
 const std::string demo_dir = std::string (CASE_REVIEW_SOURCE_DIR) + "/examples/data/luohu-2020";
 
@@ -54,32 +58,6 @@ contains (const std::string &haystack, const std::string &needle)
 {
   return haystack.find (needle) != std::string::npos;
 }
-
-struct TempDir {
-  std::string path;
-  TempDir ()
-  {
-    char *p = g_dir_make_tmp ("casereview-composite-XXXXXX", nullptr);
-    path = p;
-    g_free (p);
-  }
-  ~TempDir ()
-  {
-    GDir *dir = g_dir_open (path.c_str (), 0, nullptr);
-    const char *name;
-    while (dir != nullptr && (name = g_dir_read_name (dir)) != nullptr)
-      g_remove ((path + "/" + name).c_str ());
-    if (dir != nullptr)
-      g_dir_close (dir);
-    g_rmdir (path.c_str ());
-  }
-  std::string write (const std::string &name, const std::string &content) const
-  {
-    std::ofstream out (path + "/" + name, std::ios::binary);
-    out << content;
-    return path + "/" + name;
-  }
-};
 
 CaseReviewCompositeComponent *
 component (const char *id, CaseReviewCompositeRule rule, const char *weight)

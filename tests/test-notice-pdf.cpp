@@ -31,49 +31,6 @@ const char *const hostile_note = "签名栏 | 空白 <b>未签</b> & 未注明�
 // The problem table's header as the Chinese document model words it.
 const char *const table_header = "案卷编号存在问题违反规定或评查项目性质证据页码";
 
-// A private directory for the PDFs of one test, removed with its files.
-struct TempDir {
-  std::string path;
-  TempDir ()
-  {
-    GError *error = nullptr;
-    char *made = g_dir_make_tmp ("test-notice-pdf-XXXXXX", &error);
-    if (made == nullptr)
-      {
-        ADD_FAILURE () << error->message;
-        g_error_free (error);
-        return;
-      }
-    path = made;
-    g_free (made);
-  }
-  ~TempDir ()
-  {
-    for (const std::string &name : names ())
-      {
-        std::string child = path + "/" + name;
-        if (g_file_test (child.c_str (), G_FILE_TEST_IS_DIR))
-          g_rmdir (child.c_str ());
-        else
-          g_unlink (child.c_str ());
-      }
-    g_rmdir (path.c_str ());
-  }
-  std::string file (const std::string &name) const { return path + "/" + name; }
-  std::vector<std::string> names () const
-  {
-    std::vector<std::string> list;
-    GDir *dir = g_dir_open (path.c_str (), 0, nullptr);
-    if (dir == nullptr)
-      return list;
-    for (const char *name; (name = g_dir_read_name (dir)) != nullptr;)
-      list.push_back (name);
-    g_dir_close (dir);
-    std::sort (list.begin (), list.end ());
-    return list;
-  }
-};
-
 // Runs a program found on PATH and returns what it printed; a failure to run
 // or a non-zero exit is a test failure.
 std::string
@@ -257,9 +214,9 @@ TEST (NoticePdf, NumberAgencyAndEveryProblemReadBack)
   issue_all (book.get ());
   CaseReviewNotice *notice = notice_at (book.get (), 0);
   ASSERT_STREQ (case_review_notice_get_number (notice), "罗司〔2020〕1号");
-  write_pdf (notice, dir.file ("notice.pdf"));
+  write_pdf (notice, (dir / "notice.pdf"));
 
-  std::string layout = pdf_text (dir.file ("notice.pdf"), "-layout");
+  std::string layout = pdf_text ((dir / "notice.pdf"), "-layout");
   EXPECT_TRUE (contains (layout, "罗司〔2020〕1号")) << layout.substr (0, 2000);
   EXPECT_TRUE (contains (layout, issuer));
   EXPECT_TRUE (contains (squeeze (layout), squeeze (std::string (case_review_notice_get_agency_name (notice)) + "：")));
@@ -267,7 +224,7 @@ TEST (NoticePdf, NumberAgencyAndEveryProblemReadBack)
   EXPECT_EQ (layout.find ("罗司〔2020〕2号"), std::string::npos) << "one notice only";
 
   // In drawing order: masthead, number, title, addressee, body, signature.
-  std::string raw = squeeze (pdf_text (dir.file ("notice.pdf"), "-raw"));
+  std::string raw = squeeze (pdf_text ((dir / "notice.pdf"), "-raw"));
   size_t masthead = raw.find (issuer), number = raw.find ("罗司〔2020〕1号");
   size_t title = raw.find (case_review_notice_get_title (notice));
   size_t problems = raw.find ("一、存在的问题"), requirements = raw.find ("二、整改要求");
@@ -298,9 +255,9 @@ TEST (NoticePdf, LongTableContinuesUnderItsHeaderOnEveryPage)
   issue_all (book.get ());
   CaseReviewNotice *notice = most_problems (book.get ());
   ASSERT_GE (g_list_model_get_n_items (case_review_notice_get_problems (notice)), 60u);
-  write_pdf (notice, dir.file ("long.pdf"));
+  write_pdf (notice, (dir / "long.pdf"));
 
-  std::vector<std::string> pages = pages_of (pdf_text (dir.file ("long.pdf"), "-raw"));
+  std::vector<std::string> pages = pages_of (pdf_text ((dir / "long.pdf"), "-raw"));
   ASSERT_GE (pages.size (), 4u);
 
   // Every page that shows a row of the table shows the header above it, and
@@ -345,11 +302,11 @@ TEST (NoticePdf, FirstPageIsNotBlankAndHasARedMasthead)
   TempDir dir;
   Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
-  write_pdf (notice_at (book.get (), 0), dir.file ("notice.pdf"));
+  write_pdf (notice_at (book.get (), 0), (dir / "notice.pdf"));
 
-  run ({ "pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "1", "-singlefile", dir.file ("notice.pdf"),
-         dir.file ("page") });
-  Raster gray = read_raster (dir.file ("page.pgm"));
+  run ({ "pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "1", "-singlefile", (dir / "notice.pdf"),
+         (dir / "page") });
+  Raster gray = read_raster ((dir / "page.pgm"));
   // A4 at 30 dpi.
   EXPECT_NEAR (gray.width, 248u, 2u);
   EXPECT_NEAR (gray.height, 351u, 2u);
@@ -359,8 +316,8 @@ TEST (NoticePdf, FirstPageIsNotBlankAndHasARedMasthead)
   EXPECT_LT (dark, gray.pixels.size () / 2) << "page 1 is (nearly) black";
 
   // The masthead is red and sits in the top quarter of the page.
-  run ({ "pdftoppm", "-r", "30", "-f", "1", "-l", "1", "-singlefile", dir.file ("notice.pdf"), dir.file ("page") });
-  Raster colour = read_raster (dir.file ("page.ppm"));
+  run ({ "pdftoppm", "-r", "30", "-f", "1", "-l", "1", "-singlefile", (dir / "notice.pdf"), (dir / "page") });
+  Raster colour = read_raster ((dir / "page.ppm"));
   size_t red_top = 0, red_below = 0;
   for (unsigned y = 0; y < colour.height; y++)
     for (unsigned x = 0; x < colour.width; x++)
@@ -379,10 +336,10 @@ TEST (NoticePdf, CjkFontsAreEmbedded)
   TempDir dir;
   Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
-  write_pdf (notice_at (book.get (), 0), dir.file ("notice.pdf"));
+  write_pdf (notice_at (book.get (), 0), (dir / "notice.pdf"));
 
   // name type encoding emb sub uni object ID, after two header lines.
-  std::string fonts = run ({ "pdffonts", dir.file ("notice.pdf") });
+  std::string fonts = run ({ "pdffonts", (dir / "notice.pdf") });
   std::vector<std::string> lines;
   size_t start = 0;
   for (size_t end; (end = fonts.find ('\n', start)) != std::string::npos; start = end + 1)
@@ -419,11 +376,11 @@ TEST (NoticePdf, HostileStringsComeOutVerbatim)
   issue_all (book.get ());
   CaseReviewNotice *notice = find_agency (book.get (), hostile_agency);
   ASSERT_NE (notice, nullptr);
-  write_pdf (notice, dir.file ("hostile.pdf"));
+  write_pdf (notice, (dir / "hostile.pdf"));
 
-  std::string layout = pdf_text (dir.file ("hostile.pdf"), "-layout");
+  std::string layout = pdf_text ((dir / "hostile.pdf"), "-layout");
   EXPECT_TRUE (contains (layout, std::string (hostile_agency) + "：")) << layout.substr (0, 1500);
-  std::string raw = squeeze (pdf_text (dir.file ("hostile.pdf"), "-raw"));
+  std::string raw = squeeze (pdf_text ((dir / "hostile.pdf"), "-raw"));
   EXPECT_TRUE (contains (raw, squeeze (hostile_note))) << "the reviewer's note in its cell";
   for (const char *escaped : { "&amp;", "&lt;", "&gt;", "\\<" })
     EXPECT_FALSE (contains (layout, escaped)) << escaped;
@@ -435,11 +392,11 @@ TEST (NoticePdf, BookStartsEachNoticeOnANewPageNumberedFromOne)
   TempDir dir;
   Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
-  Ref<GFile> file (g_file_new_for_path (dir.file ("book.pdf").c_str ()));
+  Ref<GFile> file (g_file_new_for_path ((dir / "book.pdf").c_str ()));
   Error error;
   ASSERT_TRUE (case_review_notice_book_write_pdf (book.get (), file.get (), nullptr, error.out ())) << error.message ();
 
-  std::vector<std::string> pages = pages_of (pdf_text (dir.file ("book.pdf"), "-raw"));
+  std::vector<std::string> pages = pages_of (pdf_text ((dir / "book.pdf"), "-raw"));
   guint n_notices = g_list_model_get_n_items (G_LIST_MODEL (book.get ()));
   guint starts = 0, page_in_notice = 0;
   for (size_t p = 0; p < pages.size (); p++)
@@ -469,27 +426,27 @@ TEST (NoticePdf, DraftsAndEnglishNoticesRender)
   Ref<CaseReviewNoticeBook> draft_book (fixture_notice_book ());
   CaseReviewNotice *draft = notice_at (draft_book.get (), 0);
   ASSERT_EQ (case_review_notice_get_number (draft), nullptr);
-  write_pdf (draft, dir.file ("draft.pdf"));
-  std::string text = squeeze (pdf_text (dir.file ("draft.pdf"), "-raw"));
+  write_pdf (draft, (dir / "draft.pdf"));
+  std::string text = squeeze (pdf_text ((dir / "draft.pdf"), "-raw"));
   EXPECT_TRUE (contains (text, "草稿")) << text.substr (0, 300);
   EXPECT_FALSE (contains (text, "罗司〔2020〕"));
   // The draft mark crosses every page, not only the first with its number.
-  auto draft_pages = pages_of (pdf_text (dir.file ("draft.pdf"), "-raw"));
+  auto draft_pages = pages_of (pdf_text ((dir / "draft.pdf"), "-raw"));
   ASSERT_GE (draft_pages.size (), 2u);
   for (size_t p = 0; p < draft_pages.size (); p++)
     EXPECT_TRUE (contains (squeeze (draft_pages[p]), "草稿")) << "page " << p + 1;
 
   // Issued, the same notice carries no mark.
   issue_all (draft_book.get ());
-  write_pdf (draft, dir.file ("issued.pdf"));
-  for (const auto &page : pages_of (pdf_text (dir.file ("issued.pdf"), "-raw")))
+  write_pdf (draft, (dir / "issued.pdf"));
+  for (const auto &page : pages_of (pdf_text ((dir / "issued.pdf"), "-raw")))
     EXPECT_FALSE (contains (squeeze (page), "草稿"));
 
   Ref<CaseReviewNoticeBook> english (fixture_notice_book (CASE_REVIEW_NOTICE_LANGUAGE_EN));
   issue_all (english.get ());
   CaseReviewNotice *notice = notice_at (english.get (), 0);
-  write_pdf (notice, dir.file ("english.pdf"));
-  std::string layout = pdf_text (dir.file ("english.pdf"), "-layout");
+  write_pdf (notice, (dir / "english.pdf"));
+  std::string layout = pdf_text ((dir / "english.pdf"), "-layout");
   EXPECT_FALSE (contains (layout, "DRAFT"));
   EXPECT_TRUE (contains (layout, case_review_notice_get_title (notice))) << layout.substr (0, 1500);
   EXPECT_TRUE (contains (layout, "罗司〔2020〕1号"));
@@ -501,7 +458,7 @@ TEST (NoticePdf, MissingDirectoryIsAnErrorAndWritesNothing)
   TempDir dir;
   Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
-  std::string path = dir.file ("missing/notice.pdf");
+  std::string path = (dir / "missing/notice.pdf");
   Ref<GFile> file (g_file_new_for_path (path.c_str ()));
   Error error;
 
@@ -509,15 +466,15 @@ TEST (NoticePdf, MissingDirectoryIsAnErrorAndWritesNothing)
   ASSERT_NE (error.error, nullptr);
   EXPECT_TRUE (g_error_matches (error.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)) << error.message ();
   EXPECT_TRUE (contains (error.message (), path)) << error.message ();
-  EXPECT_FALSE (g_file_test (dir.file ("missing").c_str (), G_FILE_TEST_EXISTS));
+  EXPECT_FALSE (g_file_test ((dir / "missing").c_str (), G_FILE_TEST_EXISTS));
   EXPECT_TRUE (dir.names ().empty ());
 
   // A directory in the way is not replaced, and no temporary file is left.
-  ASSERT_EQ (g_mkdir (dir.file ("in-the-way").c_str (), 0700), 0);
-  Ref<GFile> directory (g_file_new_for_path (dir.file ("in-the-way").c_str ()));
+  ASSERT_EQ (g_mkdir ((dir / "in-the-way").c_str (), 0700), 0);
+  Ref<GFile> directory (g_file_new_for_path ((dir / "in-the-way").c_str ()));
   EXPECT_FALSE (case_review_notice_write_pdf (notice_at (book.get (), 0), directory.get (), nullptr, error.out ()));
   EXPECT_NE (error.error, nullptr);
-  EXPECT_TRUE (g_file_test (dir.file ("in-the-way").c_str (), G_FILE_TEST_IS_DIR));
+  EXPECT_TRUE (g_file_test ((dir / "in-the-way").c_str (), G_FILE_TEST_IS_DIR));
   EXPECT_EQ (dir.names (), std::vector<std::string> ({ "in-the-way" }));
 }
 
@@ -526,7 +483,7 @@ TEST (NoticePdf, CancelledWriteLeavesTheOldFile)
   TempDir dir;
   Ref<CaseReviewNoticeBook> book (fixture_notice_book ());
   issue_all (book.get ());
-  std::string path = dir.file ("notice.pdf");
+  std::string path = (dir / "notice.pdf");
   ASSERT_TRUE (g_file_set_contents (path.c_str (), "old", -1, nullptr));
   Ref<GFile> file (g_file_new_for_path (path.c_str ()));
   Ref<GCancellable> cancellable (g_cancellable_new ());

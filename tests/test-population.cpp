@@ -17,7 +17,11 @@ extern "C" {
 #include <libcasereview/casereview.h>
 }
 
+#include "test-support.h"
+
 namespace {
+
+using test_support::TempDir;
 
 const std::string data_dir = CASE_REVIEW_TEST_DATA_DIR;
 const std::string demo_dir = std::string (CASE_REVIEW_SOURCE_DIR) + "/examples/data/luohu-2020";
@@ -76,22 +80,6 @@ write_file (const std::string &path, const std::string &content)
   std::ofstream out (path, std::ios::binary);
   out << content;
 }
-
-struct TempDir {
-  std::string path;
-  TempDir () { path = take_string (g_dir_make_tmp ("casereview-test-XXXXXX", nullptr)); }
-  ~TempDir ()
-  {
-    GDir *dir = g_dir_open (path.c_str (), 0, nullptr);
-    const char *name;
-    while (dir != nullptr && (name = g_dir_read_name (dir)) != nullptr)
-      g_remove ((path + "/" + name).c_str ());
-    if (dir != nullptr)
-      g_dir_close (dir);
-    g_rmdir (path.c_str ());
-  }
-  std::string operator/ (const std::string &name) const { return path + "/" + name; }
-};
 
 CaseReviewPopulation *
 load_demo ()

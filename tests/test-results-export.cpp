@@ -22,30 +22,6 @@ using namespace test_support;
 
 const std::string demo_dir = std::string (CASE_REVIEW_SOURCE_DIR) + "/examples/data/luohu-2020";
 
-struct TempDir {
-  char *dir = g_dir_make_tmp ("casereview-export-XXXXXX", nullptr);
-  std::vector<std::string> files;
-  ~TempDir ()
-  {
-    for (const auto &f : files)
-      g_remove (f.c_str ());
-    g_rmdir (dir);
-    g_free (dir);
-  }
-  GFile *file (const std::string &name)
-  {
-    files.push_back (std::string (dir) + "/" + name);
-    return g_file_new_for_path (files.back ().c_str ());
-  }
-  std::string read (const std::string &name) const
-  {
-    std::ifstream in (std::string (dir) + "/" + name, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf ();
-    return text.str ();
-  }
-};
-
 // CRLF lines of unquoted fields (the demo's names and codes have no commas).
 std::vector<std::vector<std::string>>
 parse_csv (const std::string &text)
@@ -263,9 +239,9 @@ TEST (ResultsExport, UnwritablePathsGiveErrors)
   DemoReview review;
   TempDir dir;
   Error error;
-  std::string missing_dir = std::string (dir.dir) + "/no-such-directory";
+  std::string missing_dir = dir.path + "/no-such-directory";
   Ref<GFile> in_missing_dir (g_file_new_for_path ((missing_dir + "/results.xlsx").c_str ()));
-  Ref<GFile> a_directory (g_file_new_for_path (dir.dir));
+  Ref<GFile> a_directory (g_file_new_for_path (dir.path.c_str ()));
 
   EXPECT_FALSE (case_review_evaluation_write_xlsx (review.evaluation.get (), in_missing_dir.get (), nullptr, error.out ()));
   ASSERT_NE (error.error, nullptr);

@@ -21,7 +21,11 @@ extern "C" {
 #include <libcasereview/casereview.h>
 }
 
+#include "test-support.h"
+
 namespace {
+
+using test_support::TempDir;
 
 const std::string data_dir = CASE_REVIEW_TEST_DATA_DIR;
 const std::string demo_dir = std::string (CASE_REVIEW_SOURCE_DIR) + "/examples/data/luohu-2020";
@@ -53,32 +57,6 @@ read_file (const std::string &path)
   buffer << in.rdbuf ();
   return buffer.str ();
 }
-
-struct TempDir {
-  std::string path;
-  TempDir ()
-  {
-    char *p = g_dir_make_tmp ("casereview-sampling-XXXXXX", nullptr);
-    path = p;
-    g_free (p);
-  }
-  ~TempDir ()
-  {
-    GDir *dir = g_dir_open (path.c_str (), 0, nullptr);
-    const char *name;
-    while (dir != nullptr && (name = g_dir_read_name (dir)) != nullptr)
-      g_remove ((path + "/" + name).c_str ());
-    if (dir != nullptr)
-      g_dir_close (dir);
-    g_rmdir (path.c_str ());
-  }
-  std::string operator/ (const std::string &name) const { return path + "/" + name; }
-  void write (const std::string &name, const std::string &content) const
-  {
-    std::ofstream out (path + "/" + name, std::ios::binary);
-    out << content;
-  }
-};
 
 CaseReviewPopulation *
 load (const std::string &agencies, const std::string &cases)

@@ -30,17 +30,6 @@ struct Review : DemoReview {
   }
 };
 
-struct TempDir {
-  char *dir = g_dir_make_tmp ("casereview-sheets-XXXXXX", nullptr);
-  ~TempDir () { g_rmdir (dir); g_free (dir); }
-  std::string write (const std::string &text) const
-  {
-    std::string file_path = std::string (dir) + "/sheets.csv";
-    std::ofstream (file_path, std::ios::binary) << text;
-    return file_path;
-  }
-};
-
 const char header[] = "case_id,reviewer,rereview,date,entry,code,occurrences,note,evidence_page\n";
 const char good_row[] = "深罗发改罚〔2020〕2号,R01,0,2021-01-05,deduction,1.1,1,,第3页\n";
 
@@ -111,7 +100,7 @@ TEST (ScoreSheetCsv, RowsMakeSheets)
                      "深罗发改罚〔2020〕2号,R01,否,,扣分,3.3,4,,\n"
                      "深罗发改罚〔2020〕2号,R03,是,2021-01-15,不适用,5,,,\n"
                      "深罗发改检〔2020〕13号,R01,no,,veto,V01,,无执法权,\n";
-  std::string file_path = dir.write (text);
+  std::string file_path = dir.write ("sheets.csv", text);
   ASSERT_TRUE (review.load (file_path, error)) << error.message ();
   g_remove (file_path.c_str ());
   EXPECT_EQ (case_review_evaluation_get_n_sheets (review.evaluation.get ()), 4u);
@@ -137,7 +126,7 @@ TEST (ScoreSheetCsv, BadFilesAddNothing)
   Error error;
 
   // One sheet already there: R01's for the first file.
-  ASSERT_TRUE (review.load (dir.write (std::string (header) + good_row), error)) << error.message ();
+  ASSERT_TRUE (review.load (dir.write ("sheets.csv", std::string (header) + good_row), error)) << error.message ();
   ASSERT_EQ (case_review_evaluation_get_n_sheets (review.evaluation.get ()), 1u);
 
   const std::string ok = "深罗发改罚〔2020〕2号,R02,0,,deduction,1.1,1,,\n";
@@ -175,7 +164,7 @@ TEST (ScoreSheetCsv, BadFilesAddNothing)
       std::string first = ok;
       if (c.row.find ("R02,0,2021-01-07") != std::string::npos)
         first = "深罗发改罚〔2020〕2号,R02,0,2021-01-06,deduction,1.1,1,,\n";
-      std::string file_path = dir.write (header + first + c.row);
+      std::string file_path = dir.write ("sheets.csv", header + first + c.row);
       EXPECT_FALSE (review.load (file_path, error)) << c.row;
       ASSERT_NE (error.error, nullptr) << c.row;
       EXPECT_TRUE (g_error_matches (error.error, CASE_REVIEW_ERROR, c.code)) << c.row << ": " << error.message ();
@@ -187,7 +176,7 @@ TEST (ScoreSheetCsv, BadFilesAddNothing)
   // A header without rows, and a missing required column.
   for (const std::string &text : { std::string (header), std::string ("case_id,reviewer,entry\n") + "x,R1,none\n" })
     {
-      std::string file_path = dir.write (text);
+      std::string file_path = dir.write ("sheets.csv", text);
       EXPECT_FALSE (review.load (file_path, error)) << text;
       EXPECT_TRUE (g_error_matches (error.error, CASE_REVIEW_ERROR, CASE_REVIEW_ERROR_INVALID)) << error.message ();
       EXPECT_EQ (error.message ().rfind ("sheets.csv:", 0), 0u) << error.message ();

@@ -44,32 +44,6 @@ struct Review : DemoReview {
   guint n_sheets () const { return case_review_evaluation_get_n_sheets (evaluation.get ()); }
 };
 
-struct TempDir {
-  char *dir = g_dir_make_tmp ("casereview-sheets-json-XXXXXX", nullptr);
-  std::vector<std::string> files;
-  ~TempDir ()
-  {
-    for (const auto &f : files)
-      g_remove (f.c_str ());
-    g_rmdir (dir);
-    g_free (dir);
-  }
-  std::string write (const std::string &name, const std::string &text)
-  {
-    std::string file_path = std::string (dir) + "/" + name;
-    std::ofstream (file_path, std::ios::binary) << text;
-    files.push_back (file_path);
-    return file_path;
-  }
-  std::string read (const std::string &name) const
-  {
-    std::ifstream in (std::string (dir) + "/" + name, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf ();
-    return text.str ();
-  }
-};
-
 std::string
 json_string (const std::string &text)
 {
@@ -281,10 +255,8 @@ TEST (ScoreSheetJson, DemoSheetsConvertedFromCsvGiveTheSameResults)
   // The exported results are the same text, byte for byte.
   for (auto *write : { case_review_evaluation_write_agency_results_csv, case_review_evaluation_write_case_results_csv })
     {
-      Ref<GFile> a (g_file_new_build_filename (dir.dir, "a.csv", nullptr));
-      Ref<GFile> b (g_file_new_build_filename (dir.dir, "b.csv", nullptr));
-      dir.files.push_back (std::string (dir.dir) + "/a.csv");
-      dir.files.push_back (std::string (dir.dir) + "/b.csv");
+      Ref<GFile> a (g_file_new_build_filename (dir.path.c_str (), "a.csv", nullptr));
+      Ref<GFile> b (g_file_new_build_filename (dir.path.c_str (), "b.csv", nullptr));
       ASSERT_TRUE (write (from_csv.evaluation.get (), a.get (), FALSE, nullptr, error.out ())) << error.message ();
       ASSERT_TRUE (write (from_json.evaluation.get (), b.get (), FALSE, nullptr, error.out ())) << error.message ();
       EXPECT_EQ (dir.read ("a.csv"), dir.read ("b.csv"));
@@ -450,7 +422,7 @@ TEST (ScoreSheetJson, BadFilesAddNothing)
     }
 
   // A file that is not there: GIO's error.
-  EXPECT_FALSE (review.load_json (std::string (dir.dir) + "/missing.json", error));
+  EXPECT_FALSE (review.load_json (dir.path + "/missing.json", error));
   EXPECT_TRUE (g_error_matches (error.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)) << error.message ();
 
   // Null optional members are absent ones; the good sheet and a re-review.

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 // What the GoogleTest suites share: owning wrappers for GObjects and GErrors,
-// text helpers, and the demo review (the Luohu 2020 sample scored with the
+// text helpers, a temporary directory, and the demo review (the Luohu 2020 sample scored with the
 // bundled sheets) that several suites start from.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
+
+#include <glib/gstdio.h>
 
 extern "C" {
 #include <libcasereview/casereview.h>
@@ -61,6 +67,72 @@ read_text (const std::string &path)
   g_free (contents);
   return text;
 }
+
+// A temporary directory, removed at the end with what is in it (files and
+// empty subdirectories).
+struct TempDir {
+  std::string path;
+
+  TempDir ()
+  {
+    GError *error = nullptr;
+    char *made = g_dir_make_tmp ("casereview-test-XXXXXX", &error);
+    if (made == nullptr)
+      {
+        ADD_FAILURE () << error->message;
+        g_error_free (error);
+        return;
+      }
+    path = made;
+    g_free (made);
+  }
+  TempDir (const TempDir &) = delete;
+  TempDir &operator= (const TempDir &) = delete;
+  ~TempDir ()
+  {
+    for (const std::string &name : names ())
+      {
+        std::string child = *this / name;
+        if (g_file_test (child.c_str (), G_FILE_TEST_IS_DIR))
+          g_rmdir (child.c_str ());
+        else
+          g_unlink (child.c_str ());
+      }
+    if (!path.empty ())
+      g_rmdir (path.c_str ());
+  }
+
+  // The path of @name in the directory.
+  std::string operator/ (const std::string &name) const { return path + "/" + name; }
+  // A GFile for @name in the directory (transfer full).
+  GFile *file (const std::string &name) const { return g_file_new_for_path ((*this / name).c_str ()); }
+  // Writes @content to @name; returns its path.
+  std::string write (const std::string &name, const std::string &content) const
+  {
+    std::ofstream (*this / name, std::ios::binary) << content;
+    return *this / name;
+  }
+  std::string read (const std::string &name) const
+  {
+    std::ifstream in (*this / name, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf ();
+    return text.str ();
+  }
+  // What the directory holds, sorted.
+  std::vector<std::string> names () const
+  {
+    std::vector<std::string> list;
+    GDir *dir = g_dir_open (path.c_str (), 0, nullptr);
+    if (dir == nullptr)
+      return list;
+    for (const char *name; (name = g_dir_read_name (dir)) != nullptr;)
+      list.push_back (name);
+    g_dir_close (dir);
+    std::sort (list.begin (), list.end ());
+    return list;
+  }
+};
 
 inline const std::string &
 demo_data_dir ()
