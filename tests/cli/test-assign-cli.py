@@ -7,23 +7,12 @@ tampered manifest, and exit statuses. Usage: test-assign-cli.py CASEREVIEW DEMO-
 import csv
 import json
 import os
-import subprocess
-import sys
 import tempfile
 
-tool, demo = sys.argv[1], sys.argv[2]
-failures = 0
+from cli_check import CliCheck
 
-
-def check(condition, what):
-    global failures
-    if not condition:
-        failures += 1
-        print("FAIL:", what)
-
-
-def run(*args):
-    return subprocess.run([tool, *args], capture_output=True, text=True)
+cli = CliCheck("test-assign-cli")
+tool, demo, check, run = cli.tool, cli.demo, cli.check, cli.run
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -79,5 +68,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check(run("assign", "--manifest", sample).returncode == 1, "missing --reviewers is a usage error")
     check(run(*base, "-o", out, "--require-qualification").returncode == 1, "qualification without the frame")
 
-print("%d failure(s)" % failures if failures else "test-assign-cli: all checks passed")
-sys.exit(1 if failures else 0)
+cli.finish()

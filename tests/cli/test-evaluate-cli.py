@@ -9,23 +9,12 @@ Usage: test-evaluate-cli.py CASEREVIEW DEMO-DIR"""
 import csv
 import json
 import os
-import subprocess
-import sys
 import tempfile
 
-tool, demo = sys.argv[1], sys.argv[2]
-failures = 0
+from cli_check import CliCheck
 
-
-def check(condition, what):
-    global failures
-    if not condition:
-        failures += 1
-        print("FAIL:", what)
-
-
-def run(*args):
-    return subprocess.run([tool, *args], capture_output=True, text=True)
+cli = CliCheck("test-evaluate-cli")
+tool, demo, check, run = cli.tool, cli.demo, cli.check, cli.run
 
 
 def hundredths(text):
@@ -139,7 +128,4 @@ with tempfile.TemporaryDirectory() as tmp:
     result = run("evaluate", "--definition", os.path.join(tmp, "nope.json"), "--scores", scores_file(header))
     check(result.returncode == 1, "unreadable definition: %d" % result.returncode)
 
-if failures:
-    print("%d check(s) failed" % failures)
-    sys.exit(1)
-print("casereview evaluate: all checks passed")
+cli.finish()

@@ -12,22 +12,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 
-tool, demo = sys.argv[1], sys.argv[2]
-failures = 0
+from cli_check import CliCheck
 
-
-def check(condition, what):
-    global failures
-    if not condition:
-        failures += 1
-        print("FAIL:", what)
-
-
-def run(*args):
-    return subprocess.run([tool, *args], capture_output=True, text=True)
+cli = CliCheck("test-notices-cli")
+tool, demo, check, run = cli.tool, cli.demo, cli.check, cli.run
 
 
 def digest(path):
@@ -142,4 +132,4 @@ with tempfile.TemporaryDirectory() as tmp:
     result = run("notices", "list", bad)
     check(result.returncode == 2 and "is missing" in result.stderr, "gap refused: " + result.stderr)
 
-sys.exit(1 if failures else 0)
+cli.finish()

@@ -9,24 +9,13 @@ import csv
 import json
 import os
 import re
-import subprocess
-import sys
 import tempfile
 import zipfile
 
-tool, demo = sys.argv[1], sys.argv[2]
-failures = 0
+from cli_check import CliCheck
 
-
-def check(condition, what):
-    global failures
-    if not condition:
-        failures += 1
-        print("FAIL:", what)
-
-
-def run(*args):
-    return subprocess.run([tool, *args], capture_output=True, text=True)
+cli = CliCheck("test-score-cli")
+tool, demo, check, run = cli.tool, cli.demo, cli.check, cli.run
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -107,5 +96,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check(run(*base).returncode == 1, "missing --sheets is a usage error")
     check(run("score", "--manifest", manifest).returncode == 1, "no rubric is a usage error")
 
-print("%d failure(s)" % failures if failures else "test-score-cli: all checks passed")
-sys.exit(1 if failures else 0)
+cli.finish()
