@@ -47,23 +47,6 @@ is_absent (JsonNode *node)
   return node == NULL || JSON_NODE_HOLDS_NULL (node);
 }
 
-static gboolean
-check_members (Reader             *reader,
-               JsonObject         *object,
-               const char         *path,
-               const char * const *known)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (known, l->data))
-      {
-        g_autofree char *where = json_path_member (path, l->data);
-        return fail (reader, CASE_REVIEW_ERROR_INVALID, where, "%s", _("unknown field"));
-      }
-  return TRUE;
-}
-
 /* A string member; an optional one may be absent or null (*@out is then
  * NULL). With @not_empty, the empty string is refused. */
 static gboolean
@@ -117,14 +100,7 @@ element_object (Reader     *reader,
                 guint       index,
                 const char *path)
 {
-  JsonNode *node = json_array_get_element (array, index);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (reader, CASE_REVIEW_ERROR_INVALID, path, "%s", _("expected an object"));
-      return NULL;
-    }
-  return json_node_get_object (node);
+  return json_path_expect_object (reader->error, reader->source, json_array_get_element (array, index), path);
 }
 
 /* --- Sheets ------------------------------------------------------------------ */
@@ -209,7 +185,7 @@ read_deductions (Reader               *reader,
       guint occurrences = 1;
 
       if ((entry = element_object (reader, array, k, entry_path)) == NULL ||
-          !check_members (reader, entry, entry_path, members) ||
+          !json_path_check_members (reader->error, reader->source, entry, entry_path, members) ||
           !read_string (reader, entry, entry_path, "option", TRUE, TRUE, &option) ||
           !read_string (reader, entry, entry_path, "item", FALSE, TRUE, &item) ||
           !read_string (reader, entry, entry_path, "note", FALSE, FALSE, &note) ||
@@ -272,7 +248,7 @@ read_vetoes (Reader               *reader,
       JsonObject *entry;
 
       if ((entry = element_object (reader, array, k, entry_path)) == NULL ||
-          !check_members (reader, entry, entry_path, members) ||
+          !json_path_check_members (reader->error, reader->source, entry, entry_path, members) ||
           !read_string (reader, entry, entry_path, "code", TRUE, TRUE, &code) ||
           !read_string (reader, entry, entry_path, "note", FALSE, FALSE, &note))
         return FALSE;
@@ -307,7 +283,7 @@ read_sheet (Reader     *reader,
   guint32 julian;
 
   if ((object = element_object (reader, sheets, index, path)) == NULL ||
-      !check_members (reader, object, path, members) ||
+      !json_path_check_members (reader->error, reader->source, object, path, members) ||
       !read_string (reader, object, path, "case_id", TRUE, TRUE, &case_id) ||
       !read_string (reader, object, path, "reviewer_id", TRUE, TRUE, &reviewer))
     return NULL;
@@ -454,7 +430,7 @@ read_document (Reader      *reader,
             json_node_get_int (node), FORMAT_VERSION);
       return NULL;
     }
-  if (!check_members (reader, root, "$", members))
+  if (!json_path_check_members (reader->error, reader->source, root, "$", members))
     return NULL;
 
   node = json_object_get_member (root, "sheets");

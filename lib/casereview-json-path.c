@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "casereview-json-path.h"
@@ -53,4 +54,50 @@ json_path_fail (GError          **error,
   va_end (args);
   g_set_error (error, CASE_REVIEW_ERROR, code, "%s: %s: %s", source, path, message);
   return FALSE;
+}
+
+gboolean
+json_path_check_members (GError            **error,
+                         const char         *source,
+                         JsonObject         *object,
+                         const char         *path,
+                         const char * const *known)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (known, l->data))
+      {
+        g_autofree char *where = json_path_member (path, l->data);
+        return json_path_fail (error, CASE_REVIEW_ERROR_INVALID, source, where, "%s", _("unknown field"));
+      }
+  return TRUE;
+}
+
+JsonObject *
+json_path_expect_object (GError    **error,
+                         const char *source,
+                         JsonNode   *node,
+                         const char *path)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      json_path_fail (error, CASE_REVIEW_ERROR_INVALID, source, path, "%s", _("expected an object"));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+JsonArray *
+json_path_expect_array (GError    **error,
+                        const char *source,
+                        JsonNode   *node,
+                        const char *path)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      json_path_fail (error, CASE_REVIEW_ERROR_INVALID, source, path, "%s", _("expected an array"));
+      return NULL;
+    }
+  return json_node_get_array (node);
 }

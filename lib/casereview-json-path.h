@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "casereview-error.h"
 
@@ -26,5 +27,24 @@ gboolean  json_path_fail   (GError          **error,
                             const char       *path,
                             const char       *format,
                             ...) G_GNUC_PRINTF (5, 6);
+
+/* What both JSON readers check the same way; each fails as json_path_fail. */
+
+/* FALSE, naming PATH.MEMBER, for the first member of @object not in @known. */
+gboolean    json_path_check_members (GError            **error,
+                                     const char         *source,
+                                     JsonObject         *object,
+                                     const char         *path,
+                                     const char * const *known);
+/* @node's object, or NULL when it is not an object. */
+JsonObject *json_path_expect_object (GError            **error,
+                                     const char         *source,
+                                     JsonNode           *node,
+                                     const char         *path);
+/* @node's array, or NULL when it is not an array. */
+JsonArray  *json_path_expect_array  (GError            **error,
+                                     const char         *source,
+                                     JsonNode           *node,
+                                     const char         *path);
 
 G_END_DECLS

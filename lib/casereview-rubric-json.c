@@ -213,23 +213,6 @@ node_to_fixed (JsonNode  *node,
 
 /* --- Fields --------------------------------------------------------------- */
 
-static gboolean
-check_members (Reader            *reader,
-               JsonObject        *object,
-               const char        *path,
-               const char * const *known)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (known, l->data))
-      {
-        g_autofree char *where = json_path_member (path, l->data);
-        return fail (reader, CASE_REVIEW_ERROR_INVALID, where, _("unknown field"));
-      }
-  return TRUE;
-}
-
 /* Leaves *@out alone when an optional member is absent. */
 static gboolean
 read_string (Reader      *reader,
@@ -373,32 +356,6 @@ read_choice (Reader             *reader,
                name, names[0], names[1]);
 }
 
-static JsonObject *
-expect_object (Reader     *reader,
-               JsonNode   *node,
-               const char *path)
-{
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (reader, CASE_REVIEW_ERROR_INVALID, path, _("expected an object"));
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-static JsonArray *
-expect_array (Reader     *reader,
-              JsonNode   *node,
-              const char *path)
-{
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      fail (reader, CASE_REVIEW_ERROR_INVALID, path, _("expected an array"));
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
 /* Codes share one namespace per kind: the common vetoes, the kind's own
  * vetoes, its items and its deductions. @codes maps each code (borrowed from
  * the parsed JSON) to the path where it was first used. */
@@ -471,8 +428,8 @@ read_bands (Reader                *reader,
 
   if (node == NULL)
     return TRUE;
-  if ((bands = expect_object (reader, node, "$.bands")) == NULL ||
-      !check_members (reader, bands, "$.bands", band_members) ||
+  if ((bands = json_path_expect_object (reader->error, reader->source, node, "$.bands")) == NULL ||
+      !json_path_check_members (reader->error, reader->source, bands, "$.bands", band_members) ||
       !read_fixed (reader, bands, "$.bands", "excellent", FALSE, 2, MAX_SCORE_HUNDREDTHS, excellent) ||
       !read_fixed (reader, bands, "$.bands", "good", FALSE, 2, MAX_SCORE_HUNDREDTHS, good) ||
       !read_fixed (reader, bands, "$.bands", "pass", FALSE, 2, MAX_SCORE_HUNDREDTHS, pass))
@@ -498,8 +455,8 @@ read_veto (Reader                    *reader,
   const char *code = NULL, *text = NULL, *english_text = NULL, *basis = "";
   JsonObject *object;
 
-  if ((object = expect_object (reader, node, path)) == NULL ||
-      !check_members (reader, object, path, veto_members) ||
+  if ((object = json_path_expect_object (reader->error, reader->source, node, path)) == NULL ||
+      !json_path_check_members (reader->error, reader->source, object, path, veto_members) ||
       !read_string (reader, object, path, "code", STRING_REQUIRED | STRING_CODE, &code) ||
       !claim_code (reader, codes, code, path) ||
       !read_string (reader, object, path, "text", STRING_REQUIRED | STRING_TEXT, &text) ||
@@ -527,7 +484,7 @@ read_vetoes (Reader                    *reader,
 
   if (node == NULL)
     return TRUE;
-  if ((array = expect_array (reader, node, where)) == NULL)
+  if ((array = json_path_expect_array (reader->error, reader->source, node, where)) == NULL)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -560,8 +517,8 @@ read_deduction (Reader     *reader,
   guint points = 0, max_occurrences = 0;
   JsonObject *object;
 
-  if ((object = expect_object (reader, node, path)) == NULL ||
-      !check_members (reader, object, path, deduction_members) ||
+  if ((object = json_path_expect_object (reader->error, reader->source, node, path)) == NULL ||
+      !json_path_check_members (reader->error, reader->source, object, path, deduction_members) ||
       !read_string (reader, object, path, "code", STRING_REQUIRED | STRING_CODE, &code) ||
       !claim_code (reader, codes, code, path) ||
       !read_string (reader, object, path, "text", STRING_REQUIRED | STRING_TEXT, &text) ||
@@ -603,8 +560,8 @@ read_item (Reader                    *reader,
   JsonNode *deductions_node;
   JsonArray *deductions;
 
-  if ((object = expect_object (reader, node, path)) == NULL ||
-      !check_members (reader, object, path, item_members) ||
+  if ((object = json_path_expect_object (reader->error, reader->source, node, path)) == NULL ||
+      !json_path_check_members (reader->error, reader->source, object, path, item_members) ||
       !read_string (reader, object, path, "code", STRING_REQUIRED | STRING_CODE, &code) ||
       !claim_code (reader, codes, code, path) ||
       !read_string (reader, object, path, "title", STRING_REQUIRED | STRING_TEXT, &title) ||
@@ -622,7 +579,7 @@ read_item (Reader                    *reader,
       fail (reader, CASE_REVIEW_ERROR_INVALID, deductions_path, _("required field missing"));
       return NULL;
     }
-  if ((deductions = expect_array (reader, deductions_node, deductions_path)) == NULL)
+  if ((deductions = json_path_expect_array (reader->error, reader->source, deductions_node, deductions_path)) == NULL)
     return NULL;
   if (json_array_get_length (deductions) == 0)
     {
@@ -660,8 +617,8 @@ read_kind (Reader                    *reader,
   JsonArray *items;
   guint total = 0;
 
-  if ((object = expect_object (reader, node, path)) == NULL ||
-      !check_members (reader, object, path, kind_members))
+  if ((object = json_path_expect_object (reader->error, reader->source, node, path)) == NULL ||
+      !json_path_check_members (reader->error, reader->source, object, path, kind_members))
     return FALSE;
 
   case_review_rubric_add_kind (rubric, kind);
@@ -670,7 +627,7 @@ read_kind (Reader                    *reader,
 
   if ((items_node = json_object_get_member (object, "items")) == NULL)
     return fail (reader, CASE_REVIEW_ERROR_INVALID, items_path, _("required field missing"));
-  if ((items = expect_array (reader, items_node, items_path)) == NULL)
+  if ((items = json_path_expect_array (reader->error, reader->source, items_node, items_path)) == NULL)
     return FALSE;
   if (json_array_get_length (items) == 0)
     return fail (reader, CASE_REVIEW_ERROR_INVALID, items_path, _("a kind's table needs at least one item"));
@@ -708,7 +665,7 @@ read_kinds (Reader           *reader,
 
   if (node == NULL)
     return fail (reader, CASE_REVIEW_ERROR_INVALID, "$.kinds", _("required field missing"));
-  if ((kinds = expect_object (reader, node, "$.kinds")) == NULL)
+  if ((kinds = json_path_expect_object (reader->error, reader->source, node, "$.kinds")) == NULL)
     return FALSE;
 
   members = json_object_get_members (kinds);
@@ -775,7 +732,7 @@ read_rubric (Reader     *reader,
       return NULL;
     }
 
-  if (!check_members (reader, root, "$", rubric_members) ||
+  if (!json_path_check_members (reader->error, reader->source, root, "$", rubric_members) ||
       !read_string (reader, root, "$", "id", STRING_REQUIRED | STRING_CODE, &id) ||
       !read_string (reader, root, "$", "title", STRING_REQUIRED | STRING_TEXT, &title) ||
       !read_string (reader, root, "$", "title_en", STRING_REQUIRED | STRING_TEXT, &english_title) ||
