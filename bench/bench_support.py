@@ -65,3 +65,15 @@ def table(header, lines):
     widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
     for row in [header, *lines]:
         print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
+
+
+def find_bench_exe(name):
+    """The built bench program @name: in scripts/bench's build tree
+    (build/bench), or in a build tree configured as build; None if neither
+    has it."""
+    repo_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for candidate in (os.path.join("build", "bench", "bench", name), os.path.join("build", "bench", name)):
+        path = os.path.join(repo_root, candidate)
+        if os.access(path, os.X_OK):
+            return path
+    return None

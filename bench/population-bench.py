@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 
-from bench_support import machine_description
+from bench_support import find_bench_exe, machine_description
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(HERE)
@@ -190,15 +190,6 @@ def measure(tool, bench_exe, agencies, cases, repeat):
     }
 
 
-def default_bench_exe():
-    for candidate in ("build/bench/bench/population-bench", "build-cli/bench/population-bench",
-                      "build/bench/population-bench"):
-        path = os.path.join(REPO_ROOT, candidate)
-        if os.access(path, os.X_OK):
-            return path
-    return None
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -216,7 +207,7 @@ def main():
     unknown = [t for t in tools if t not in ALL_TOOLS]
     if unknown or not tools:
         parser.error(f"unknown tools {unknown}; choose among {', '.join(ALL_TOOLS)}")
-    bench_exe = args.bench_exe or default_bench_exe()
+    bench_exe = args.bench_exe or find_bench_exe("population-bench")
     if "libcasereview" in tools and (bench_exe is None or not os.access(bench_exe, os.X_OK)):
         parser.error("--bench-exe: build bench/population-bench first (scripts/bench does)")
     if args.repeat < 1 or args.rows < 1:

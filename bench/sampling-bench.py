@@ -47,7 +47,7 @@ import os
 import subprocess
 import sys
 
-from bench_support import loadavg, machine_description, run_measured, table
+from bench_support import find_bench_exe, loadavg, machine_description, run_measured, table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(HERE)
@@ -359,15 +359,6 @@ def print_plan(report):
           f"{'met' if report['seconds_per_call'] < 0.010 else 'NOT MET'}")
 
 
-def default_bench_exe():
-    for candidate in ("build/bench/bench/sampling-bench", "build-sbench/bench/sampling-bench",
-                      "build/bench/sampling-bench"):
-        path = os.path.join(REPO_ROOT, candidate)
-        if os.access(path, os.X_OK):
-            return path
-    return None
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -396,7 +387,7 @@ def main():
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     if skip - {"end-to-end", "draw", "plan"}:
         parser.error("--skip: choose among end-to-end, draw, plan")
-    args.bench_exe = args.bench_exe or default_bench_exe()
+    args.bench_exe = args.bench_exe or find_bench_exe("sampling-bench")
     if ("libcasereview" in tools or "plan" not in skip) and \
             (args.bench_exe is None or not os.access(args.bench_exe, os.X_OK)):
         parser.error("--bench-exe: build bench/sampling-bench first (scripts/bench does)")

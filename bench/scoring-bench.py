@@ -66,7 +66,7 @@ import subprocess
 import sys
 import time
 
-from bench_support import loadavg, machine_description, run_measured, table
+from bench_support import find_bench_exe, loadavg, machine_description, run_measured, table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(HERE)
@@ -548,15 +548,6 @@ def check_agreement(results):
     return agree
 
 
-def default_bench_exe():
-    for candidate in ("build/bench/bench/scoring-bench", "build-bench/bench/scoring-bench",
-                      "build/bench/scoring-bench"):
-        path = os.path.join(REPO_ROOT, candidate)
-        if os.access(path, os.X_OK):
-            return path
-    return None
-
-
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == "pandas":
         parser = argparse.ArgumentParser(prog="scoring-bench.py pandas",
@@ -591,7 +582,7 @@ def main():
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     if not tools or any(t not in DESCRIPTIONS for t in tools):
         parser.error("--tools: choose among libcasereview, pandas")
-    args.bench_exe = args.bench_exe or default_bench_exe()
+    args.bench_exe = args.bench_exe or find_bench_exe("scoring-bench")
     if "libcasereview" in tools and (args.bench_exe is None or not os.access(args.bench_exe, os.X_OK)):
         parser.error("--bench-exe: build bench/scoring-bench first (scripts/bench does)")
     if min(args.files, args.repeat, args.aggregate_repeat) < 1:
