@@ -17,7 +17,11 @@ Writes into OUTPUT_DIR (default build/bench-data/scoring-N):
                     deduction, veto or not-applicable item, a 无 row for a
                     sheet without findings), about three deductions a sheet
 
-Every file is reviewed by two reviewers out of a pool of 120 (no re-reviews).
+Every file is reviewed by two reviewers out of a pool of 120. With
+--panel-rate P a fraction P of the files is reviewed by five instead (their
+result is the trimmed mean); with --rereview-rate R a fraction R also gets
+two re-review (复核) sheets by two other reviewers, which decide its result.
+Both default to 0, and at 0 the output is what it was before they existed.
 A file has a handful of problems (deduction options of the rubric's table for
 its kind); each reviewer finds most of them and now and then one more, so the
 two sheets mostly agree; occurrences stay within each option's
@@ -104,8 +108,8 @@ def draw_occurrences(rng, limit):
     return min(n, limit) if limit else n
 
 
-def sheet_rows(rng, case_id, reviewer, date, findings, not_applicable, vetoes):
-    prefix = f"{case_id},{reviewer},否,{date},"
+def sheet_rows(rng, case_id, reviewer, date, findings, not_applicable, vetoes, rereview=False):
+    prefix = f"{case_id},{reviewer},{'是' if rereview else '否'},{date},"
     rows = []
     if not_applicable is not None:
         rows.append(f"{prefix}不适用,{not_applicable},,,\n")
@@ -121,11 +125,13 @@ def sheet_rows(rng, case_id, reviewer, date, findings, not_applicable, vetoes):
     return rows
 
 
-def write_sheets(path, cases_path, rubric, seed):
-    """Two sheets per file of cases.csv, in the file's order."""
+def write_sheets(path, cases_path, rubric, seed, panel_rate=0.0, rereview_rate=0.0):
+    """Two sheets per file of cases.csv (five for a panel, two more for a
+    re-review), in the file's order."""
     rng = random.Random(seed + " sheets")
     tables = {kind: Table(rubric, kind) for kind in rubric["kinds"]}
-    counts = {"sheets": 0, "rows": 0, "deductions": 0, "vetoed_sheets": 0, "not_applicable": 0}
+    counts = {"sheets": 0, "rows": 0, "deductions": 0, "vetoed_sheets": 0, "not_applicable": 0, "panels": 0,
+              "rereviews": 0}
     with open(cases_path, encoding="utf-8", newline="") as cases, \
             open(path, "w", encoding="utf-8", newline="") as out:
         out.write(HEADER)
@@ -141,7 +147,15 @@ def write_sheets(path, cases_path, rubric, seed):
             file_veto = rng.choice(table.vetoes) if rng.random() < 0.012 else None
             date = f"2021-01-{4 + rng.randrange(24):02d}"
 
-            for reviewer in rng.sample(REVIEWERS, 2):
+            # The extra draws happen only when asked for, so that the default
+            # output stays the same.
+            n_initial = 5 if panel_rate > 0 and rng.random() < panel_rate else 2
+            n_rereview = 2 if rereview_rate > 0 and rng.random() < rereview_rate else 0
+            counts["panels"] += n_initial == 5
+            counts["rereviews"] += n_rereview > 0
+            reviewers = rng.sample(REVIEWERS, n_initial + n_rereview)
+
+            for index, reviewer in enumerate(reviewers):
                 findings = [p for p in problems if rng.random() < FIND]
                 if rng.random() < EXTRA:
                     code, _, limit = rng.choice(options)
@@ -153,7 +167,7 @@ def write_sheets(path, cases_path, rubric, seed):
                 elif rng.random() < 0.002:
                     vetoes.append(rng.choice(table.vetoes))
                 marked = not_applicable if not_applicable is not None and rng.random() < 0.9 else None
-                rows = sheet_rows(rng, case_id, reviewer, date, findings, marked, vetoes)
+                rows = sheet_rows(rng, case_id, reviewer, date, findings, marked, vetoes, index >= n_initial)
                 lines += rows
                 counts["sheets"] += 1
                 counts["rows"] += len(rows)
@@ -173,11 +187,17 @@ def main():
                         help="where to write the CSV files (default: build/bench-data/scoring-FILES)")
     parser.add_argument("--files", type=int, default=500_000, help="number of case files (default 500,000)")
     parser.add_argument("--seed", default=DEFAULT_SEED, help="seed string of the generator")
+    parser.add_argument("--panel-rate", type=float, default=0.0,
+                        help="fraction of files reviewed by five reviewers instead of two (default 0)")
+    parser.add_argument("--rereview-rate", type=float, default=0.0,
+                        help="fraction of files with two re-review sheets (default 0)")
     parser.add_argument("--rubric", default=DEFAULT_RUBRIC, help="the rubric whose codes the sheets use "
                         "(default: the library's default rubric, data/rubric/default-rubric.json)")
     args = parser.parse_args()
     if args.files < 1:
         parser.error("--files must be at least 1")
+    if not (0 <= args.panel_rate <= 1 and 0 <= args.rereview_rate <= 1):
+        parser.error("--panel-rate and --rereview-rate are fractions from 0 to 1")
     output_dir = args.output_dir or os.path.join(REPO_ROOT, "build", "bench-data", f"scoring-{args.files}")
 
     with open(args.rubric, encoding="utf-8") as f:
@@ -194,15 +214,18 @@ def main():
     start = time.monotonic()
     write_frame(gp, output_dir, args.files, args.seed)
     sheets_path = os.path.join(output_dir, "score-sheets.csv")
-    counts = write_sheets(sheets_path, os.path.join(output_dir, "cases.csv"), rubric, args.seed)
+    counts = write_sheets(sheets_path, os.path.join(output_dir, "cases.csv"), rubric, args.seed, args.panel_rate,
+                          args.rereview_rate)
     size = os.path.getsize(sheets_path)
 
     with open(stamp_path, "w", encoding="utf-8") as f:
-        json.dump({"version": VERSION, "files": args.files, "seed": args.seed, "sheets_bytes": size, **counts}, f)
+        json.dump({"version": VERSION, "files": args.files, "seed": args.seed, "panel_rate": args.panel_rate,
+                   "rereview_rate": args.rereview_rate, "sheets_bytes": size, **counts}, f)
         f.write("\n")
     print(f"generate-scoring: {args.files:,} files, {counts['sheets']:,} sheets, {counts['rows']:,} rows "
           f"({counts['deductions'] / counts['sheets']:.2f} deductions a sheet, {counts['vetoed_sheets']:,} sheets "
-          f"with a veto, {counts['not_applicable']:,} with an item not applicable), {size / 1e6:.1f} MB in "
+          f"with a veto, {counts['not_applicable']:,} with an item not applicable, {counts['panels']:,} files "
+          f"with five reviewers, {counts['rereviews']:,} re-reviewed), {size / 1e6:.1f} MB in "
           f"{sheets_path}, {time.monotonic() - start:.1f} s", file=sys.stderr)
 
 

@@ -6,13 +6,17 @@ files in the same run, with checksums that must agree.
 
     /usr/bin/python3 bench/scoring-bench.py --bench-exe BUILD/bench/scoring-bench
         [--files 500000] [--data-dir DIR] [--tools libcasereview,pandas]
-        [--repeat 1] [--aggregate-repeat 3]
+        [--repeat 1] [--aggregate-repeat 3] [--panel-rate P] [--rereview-rate R]
 
 Generates DIR/scoring-FILES/{agencies,cases,score-sheets}.csv with
 bench/generate-scoring.py unless they are already there: FILES case files
 (default 500,000 over 32 agencies), two reviewers' sheets each (1,000,000
 sheets, about three deductions a sheet, about 3.2 million rows), scored
 against the library's default rubric. Every file is reviewed (a census).
+--panel-rate and --rereview-rate (default 0, the recorded benchmark) give a
+fraction of the files five reviewers or two re-review sheets, and the data
+then lives in DIR/scoring-FILES-pP-rR; the test suite runs this script that
+way on 3,000 files, so that the comparison covers those paths too.
 
 Each tool runs in its own fresh process, --repeat times (best time, worst
 peak RSS); inside it, the aggregation runs --aggregate-repeat times:
@@ -41,9 +45,9 @@ peak RSS); inside it, the aggregation runs --aggregate-repeat times:
 
 The pandas port does only the arithmetic: it does not check occurrence
 limits, dates, duplicate sheets or deductions in items marked not applicable
-as the library does, and it implements neither re-review sheets nor the
-trimmed mean of five or more sheets (it stops with an error when the data
-has them; the generated data has neither).
+as the library does. It does implement the rest of the arithmetic:
+re-review sheets deciding a file, the trimmed mean of five or more sheets,
+and both policies for items that do not apply.
 
 Both tools print the same checksums (described in bench/scoring-bench.c):
 a SHA-256 over every file's result sorted by case id, one over every
@@ -85,6 +89,7 @@ N_FREQUENT_DEDUCTIONS = 5
 ENTRIES = {"deduction": 0, "扣分": 0, "veto": 1, "否决": 1, "not_applicable": 2, "不适用": 2, "none": 3, "无": 3}
 DEDUCTION, VETO, NOT_APPLICABLE, NONE = range(4)
 INITIAL = {"", "0", "否", "no"}  # the re-review column's values for an initial sheet
+REREVIEW = {"1", "是", "yes"}    # and for a re-review (复核) sheet
 
 
 def fail(message):
@@ -208,13 +213,19 @@ def pandas_load(np, pd, sheets_path, cases, rubric_json):
         fail(f"{sheets_path}: a case's kind has no table in the rubric")
     case_agency = per_case["agency"].to_numpy()
 
-    rereview = frame["复核"].cat.categories
-    if len(set(rereview) - INITIAL) > 0:
-        fail("re-review sheets are not implemented by the pandas port")
+    # A sheet is (case, reviewer, re-review flag); an empty cell is initial.
+    flag_of = []
+    for value in frame["复核"].cat.categories:
+        text = str(value).strip().lower()
+        if text not in INITIAL | REREVIEW:
+            fail(f"{sheets_path}: re-review \"{value}\" is not empty, 0/1, 是/否 or yes/no")
+        flag_of.append(int(text in REREVIEW))
+    row_rereview = np.array(flag_of + [0], dtype=np.int64)[frame["复核"].cat.codes.to_numpy()]
     reviewer_code = frame["评查人员"].cat.codes.to_numpy().astype(np.int64)
     n_reviewers = len(frame["评查人员"].cat.categories)
-    sheet, sheet_keys = pd.factorize(case_code.astype(np.int64) * n_reviewers + reviewer_code)
-    sheet_case = sheet_keys // n_reviewers
+    sheet, sheet_keys = pd.factorize((case_code.astype(np.int64) * n_reviewers + reviewer_code) * 2 + row_rereview)
+    sheet_case = sheet_keys // (2 * n_reviewers)
+    sheet_rereview = (sheet_keys % 2).astype(bool)
 
     entry_of = np.array([ENTRIES.get(str(c).lower(), -1) for c in frame["类型"].cat.categories] + [-1])
     entry = entry_of[frame["类型"].cat.codes.to_numpy()]   # code -1 (empty) picks the last, -1
@@ -245,9 +256,20 @@ def pandas_load(np, pd, sheets_path, cases, rubric_json):
         fail(f"{sheets_path}: a not-applicable item is not in the rubric's table for its kind")
     not_applicable = pd.DataFrame({"sheet": sheet[rows], "item": items}).drop_duplicates()
 
-    return {"rubric": rubric, "n_sheets": len(sheet_keys), "sheet_case": sheet_case, "case_ids": case_ids,
+    return {"rubric": rubric, "n_sheets": len(sheet_keys), "sheet_case": sheet_case,
+            "sheet_rereview": sheet_rereview, "case_ids": case_ids,
             "case_kind": case_kind, "case_agency": case_agency, "codes": frame["代码"].cat.categories,
             "deductions": deductions, "vetoes": vetoes, "not_applicable": not_applicable}
+
+
+def combine(np, groups):
+    """combine_scores on grouped sums: the mean of up to four scores, the
+    mean without the single highest and lowest of five or more, rounded half
+    up; adds the column "combined"."""
+    n, total = groups["n"].to_numpy(), groups["total"].to_numpy()
+    trimmed = n >= 5
+    total = np.where(trimmed, total - groups["high"].to_numpy() - groups["low"].to_numpy(), total)
+    return groups.assign(combined=round_half_up(total, np.where(trimmed, n - 2, n)))
 
 
 def pandas_case_results(np, pd, data, rubric):
@@ -277,24 +299,38 @@ def pandas_case_results(np, pd, data, rubric):
     score = np.where(vetoed, 0, np.where(applicable == 0, 10000, (20000 * earned + applicable) // (2 * safe)))
     grade = rubric.grade(np, score, vetoed)
 
-    sheets = pd.DataFrame({"case": data["sheet_case"], "score": score, "grade": grade, "vetoed": vetoed})
-    cases = sheets.groupby("case", sort=True).agg(n=("score", "size"), total=("score", "sum"),
-                                                   low=("score", "min"), grade_min=("grade", "min"),
-                                                   grade_max=("grade", "max"), vetoed=("vetoed", "max"))
-    n = cases["n"].to_numpy()
-    if n.max() > 4:
-        fail("a file has five or more sheets: the trimmed mean is not implemented by the pandas port")
-    initial = round_half_up(cases["total"].to_numpy(), n)
-    vetoed = cases["vetoed"].to_numpy()
-    score = np.where(vetoed, 0, initial)
-    case = cases.index.to_numpy()
+    # A file's re-review sheets, if it has any, decide its result; its
+    # initial sheets give the initial score, the count and the re-review
+    # triggers (a score below the threshold, grades that differ).
+    sheet_case, rereview = data["sheet_case"], data["sheet_rereview"]
+    rereviewed_cases = np.unique(sheet_case[rereview])
+    deciding = rereview == np.isin(sheet_case, rereviewed_cases)
+    data["deciding"] = deciding
+    sheets = pd.DataFrame({"case": sheet_case, "score": score, "grade": grade, "vetoed": vetoed,
+                           "initial": ~rereview, "deciding": deciding})
+    initial = combine(np, sheets[sheets["initial"]].groupby("case", sort=True).agg(
+        n=("score", "size"), total=("score", "sum"), high=("score", "max"), low=("score", "min"),
+        grade_min=("grade", "min"), grade_max=("grade", "max")))
+    final = combine(np, sheets[sheets["deciding"]].groupby("case", sort=True).agg(
+        n=("score", "size"), total=("score", "sum"), high=("score", "max"), low=("score", "min"),
+        vetoed=("vetoed", "max")))
+    case = final.index.to_numpy()
+    initial = initial.reindex(case)
+    has_initial = initial["n"].notna().to_numpy()
+    vetoed = final["vetoed"].to_numpy().astype(bool)
+    score = np.where(vetoed, 0, final["combined"].to_numpy())
+    rereviewed = np.isin(case, rereviewed_cases)
+    low = has_initial & (initial["low"].fillna(0).to_numpy() < REREVIEW_THRESHOLD)
+    differ = has_initial & (initial["grade_min"].fillna(0).to_numpy() != initial["grade_max"].fillna(0).to_numpy())
     result = pd.DataFrame({"case": case, "agency": data["case_agency"][case], "kind": data["case_kind"][case],
-                           "n_sheets": n, "initial": initial, "score": score,
-                           "grade": rubric.grade(np, score, vetoed), "vetoed": vetoed,
-                           "needs_rereview": (cases["low"].to_numpy() < REREVIEW_THRESHOLD) |
-                                             (cases["grade_min"].to_numpy() != cases["grade_max"].to_numpy())})
-    # Each file's veto codes, once each, sorted.
-    veto_pairs = data["vetoes"][["case", "code"]].drop_duplicates()
+                           "n_sheets": initial["n"].fillna(0).to_numpy().astype(np.int64),
+                           "initial": np.where(has_initial, initial["combined"].fillna(0).to_numpy(),
+                                               final["combined"].to_numpy()).astype(np.int64),
+                           "score": score, "grade": rubric.grade(np, score, vetoed), "vetoed": vetoed,
+                           "needs_rereview": ~rereviewed & (low | differ)})
+    # Each file's veto codes from its deciding sheets, once each, sorted.
+    veto_rows = data["vetoes"]
+    veto_pairs = veto_rows[deciding[veto_rows["sheet"].to_numpy()]][["case", "code"]].drop_duplicates()
     veto_pairs = veto_pairs.assign(code=data["codes"][veto_pairs["code"].to_numpy()])
     return result, veto_pairs
 
@@ -321,6 +357,7 @@ def pandas_agency_results(np, pd, data, rubric, cases, veto_pairs, frame_sizes):
     vetoes = vetoes.groupby(["agency", "code"], sort=True).size()
 
     deductions = data["deductions"]
+    deductions = deductions[data["deciding"][deductions["sheet"].to_numpy()]]
     tallies = deductions.groupby([data["case_agency"][deductions["case"].to_numpy()], deductions["code"].to_numpy()],
                                  sort=False)["occurrences"].sum().reset_index()
     tallies.columns = ["agency", "code", "count"]
@@ -421,17 +458,21 @@ CHECKSUM_KEYS = ("n_files", "case_score_sum", "n_vetoed", "n_needs_rereview", "g
 DESCRIPTIONS = {"libcasereview": "libcasereview", "pandas": "pandas groupby"}
 
 
-def ensure_data(data_dir, files):
-    """DIR/scoring-FILES with a complete generation for these arguments."""
-    directory = os.path.join(data_dir, f"scoring-{files}")
+def ensure_data(data_dir, files, panel_rate, rereview_rate):
+    """DIR/scoring-FILES[-pP-rR] with a complete generation for these
+    arguments."""
+    directory = os.path.join(data_dir, f"scoring-{files}" +
+                             (f"-p{panel_rate:g}-r{rereview_rate:g}" if panel_rate or rereview_rate else ""))
     stamp_path = os.path.join(directory, "generator.json")
     try:
         with open(stamp_path, encoding="utf-8") as f:
             stamp = json.load(f)
     except (OSError, ValueError):
         stamp = None
-    if stamp is None or stamp.get("files") != files:
-        subprocess.run([sys.executable, GENERATOR, "--files", str(files), directory], check=True)
+    wanted = {"files": files, "panel_rate": panel_rate, "rereview_rate": rereview_rate}
+    if stamp is None or any(stamp.get(key, 0.0) != value for key, value in wanted.items()):
+        subprocess.run([sys.executable, GENERATOR, "--files", str(files), "--panel-rate", str(panel_rate),
+                        "--rereview-rate", str(rereview_rate), directory], check=True)
         with open(stamp_path, encoding="utf-8") as f:
             stamp = json.load(f)
     return [os.path.join(directory, name) for name in ("agencies.csv", "cases.csv", "score-sheets.csv")], stamp
@@ -574,6 +615,10 @@ def main():
                         "(default 1)")
     parser.add_argument("--aggregate-repeat", type=int, default=3,
                         help="aggregations per process; the best time counts (default 3)")
+    parser.add_argument("--panel-rate", type=float, default=0.0,
+                        help="fraction of files with five reviewers (default 0)")
+    parser.add_argument("--rereview-rate", type=float, default=0.0,
+                        help="fraction of files with two re-review sheets (default 0)")
     parser.add_argument("--rubric", default=DEFAULT_RUBRIC,
                         help="the rubric the pandas port reads (default: the library's default rubric; another "
                              "one makes the checksums disagree, which tests the comparison)")
@@ -588,7 +633,7 @@ def main():
     if min(args.files, args.repeat, args.aggregate_repeat) < 1:
         parser.error("--files and the repeats must be at least 1")
 
-    paths, stamp = ensure_data(args.data_dir, args.files)
+    paths, stamp = ensure_data(args.data_dir, args.files, args.panel_rate, args.rereview_rate)
     size_mb = os.path.getsize(paths[2]) / 1e6
     for path in paths:   # every tool starts from the page cache
         with open(path, "rb") as f:
